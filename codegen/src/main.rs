@@ -1,0 +1,3 @@
+//! The `spec-codegen` command line: a thin shell over the library.
+
+fn main() {}

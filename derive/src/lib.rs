@@ -1,0 +1,1 @@
+//! Validation runtime (piece A fills this in).

@@ -1,0 +1,1 @@
+//! Auth0 client bindings (piece D fills this in).
