@@ -9,4 +9,20 @@ pub mod ir;
 
 // --- loader and checker (piece C): model, load, check, diagnostic ---
 
+pub mod check;
+pub mod diagnostic;
+mod load;
+pub mod model;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use load::{LoadError, Summary, load, load_str};
+
 // --- emitter (piece D): naming, emit, docs, config ---
+pub mod config;
+pub mod docs;
+pub mod emit;
+pub mod naming;
+
+pub use config::Config;
+pub use docs::markdown;
+pub use emit::generate;

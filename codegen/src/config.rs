@@ -1,0 +1,243 @@
+//! A `prost-build`-style builder for `build.rs`: load a spec, generate Rust (and optionally the
+//! Markdown reference) into `OUT_DIR`, write only what changed, and tell Cargo precisely when
+//! to run again.
+//!
+//! ```no_run
+//! // build.rs (the body of `main`)
+//! let result = spec_codegen::Config::new()
+//!     .source_name("spec/auth0/update-client.yaml")
+//!     .docs_file_name("update_client.md")
+//!     .generate("../spec/auth0/update-client.yaml");
+//! if let Err(err) = result {
+//!     // Located diagnostics, one per problem; no panic, no backtrace.
+//!     eprintln!("{err}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//! and in `lib.rs`: `include!(concat!(env!("OUT_DIR"), "/update_client.rs"));`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostics;
+
+/// Settings for generating bindings from a spec in a build script. Build with [`Config::new`],
+/// adjust with the `&mut self -> &mut Self` methods, finish with [`Config::generate`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    docs_file_name: Option<String>,
+    source_name: Option<String>,
+    emit_rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why [`Config::generate`] failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The spec file could not be read.
+    Read {
+        /// The spec path as given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The spec has errors; every one, located (`file:line:col` with the source line).
+    Spec(Diagnostics),
+    /// An output file could not be written.
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Neither [`Config::out_dir`] nor the `OUT_DIR` environment variable (set by Cargo for
+    /// build scripts) says where to write.
+    NoOutDir,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, source } => {
+                write!(f, "error: cannot read spec {}: {source}", path.display())
+            }
+            Error::Spec(diagnostics) => fmt::Display::fmt(diagnostics, f),
+            Error::Write { path, source } => {
+                write!(f, "error: cannot write {}: {source}", path.display())
+            }
+            Error::NoOutDir => f.write_str(
+                "error: no output directory: OUT_DIR is not set (not in a build script?) and \
+                 Config::out_dir was not called",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Spec(diagnostics) => Some(diagnostics),
+            Error::NoOutDir => None,
+        }
+    }
+}
+
+impl Config {
+    /// Defaults: write into `$OUT_DIR`, name the Rust file after the spec (`update-client.yaml`
+    /// → `update_client.rs`), write no Markdown, print `cargo::rerun-if-changed` for the spec.
+    pub fn new() -> Self {
+        Config {
+            out_dir: None,
+            file_name: None,
+            docs_file_name: None,
+            source_name: None,
+            emit_rerun_if_changed: true,
+        }
+    }
+
+    /// Writes into `dir` instead of `$OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Names the generated Rust file (inside the output directory).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Also writes the Markdown reference ([`crate::markdown`]) under this name, e.g. to show
+    /// it as crate docs with `#![doc = include_str!(concat!(env!("OUT_DIR"), "/api.md"))]`.
+    pub fn docs_file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.docs_file_name = Some(name.into());
+        self
+    }
+
+    /// How the spec is named in the `@generated` header and in diagnostics (default: the path
+    /// as passed to [`Config::generate`]). Use the workspace-relative path, so the output is
+    /// the same as the CLI's `spec-codegen generate spec/...` run from the workspace root.
+    pub fn source_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.source_name = Some(name.into());
+        self
+    }
+
+    /// Whether to print `cargo::rerun-if-changed=<spec>` (default `true`). With it, Cargo
+    /// reruns the build script when the spec changes and only then (plus when the build script
+    /// or its dependencies, such as this crate, change).
+    pub fn emit_rerun_if_changed(&mut self, yes: bool) -> &mut Self {
+        self.emit_rerun_if_changed = yes;
+        self
+    }
+
+    /// Loads and checks the spec at `spec_path`, generates the Rust bindings (and the Markdown
+    /// reference if asked), and writes each file only when its content changed, so an
+    /// unchanged spec never touches mtimes. Returns the path of the Rust file.
+    ///
+    /// # Errors
+    /// [`Error::Spec`] carries every problem in the spec, located; print it with `{}` and exit
+    /// non-zero. The other variants are I/O problems.
+    pub fn generate(&self, spec_path: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let spec_path = spec_path.as_ref();
+        // Printed first, so that a broken spec is looked at again once it is fixed.
+        if self.emit_rerun_if_changed {
+            println!("cargo::rerun-if-changed={}", spec_path.display());
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        let text = std::fs::read_to_string(spec_path).map_err(|source| Error::Read {
+            path: spec_path.to_owned(),
+            source,
+        })?;
+        let source_name = self
+            .source_name
+            .clone()
+            .unwrap_or_else(|| spec_path.display().to_string());
+        let api = crate::load_str(&source_name, &text).map_err(Error::Spec)?;
+
+        let file_name = self
+            .file_name
+            .clone()
+            .unwrap_or_else(|| default_file_name(spec_path));
+        let rust_path = out_dir.join(file_name);
+        write_if_changed(&rust_path, &crate::generate(&api))?;
+        if let Some(docs) = &self.docs_file_name {
+            write_if_changed(&out_dir.join(docs), &crate::markdown(&api))?;
+        }
+        Ok(rust_path)
+    }
+}
+
+/// `spec/auth0/update-client.yaml` → `update_client.rs`.
+fn default_file_name(spec_path: &Path) -> String {
+    let stem = spec_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "spec".to_owned());
+    let stem: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("{stem}.rs")
+}
+
+/// Writes `content` to `path` unless the file already holds exactly that.
+pub(crate) fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read(path).is_ok_and(|old| old == content.as_bytes()) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: parent.to_owned(),
+            source,
+        })?;
+    }
+    std::fs::write(path, content).map_err(|source| Error::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            default_file_name(Path::new("../spec/auth0/update-client.yaml")),
+            "update_client.rs"
+        );
+    }
+
+    #[test]
+    fn writes_only_when_changed() {
+        let dir = std::env::temp_dir().join(format!("spec-codegen-config-{}", std::process::id()));
+        let path = dir.join("x.rs");
+        write_if_changed(&path, "a").unwrap();
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_if_changed(&path, "a").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
+        write_if_changed(&path, "b").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "b");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

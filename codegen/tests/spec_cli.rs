@@ -1,0 +1,138 @@
+//! The `spec-codegen check` command line: output streams and exit codes
+//! (0 clean, 1 spec errors, 2 usage or I/O errors).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const CLEAN: &str = "\
+endpoint:
+  name: ping
+  summary: Ping
+  method: POST
+  path: /ping
+  auth: { scheme: bearer }
+  request: { type: Ping }
+  responses: { 204: { description: Done. } }
+types:
+  Ping:
+    kind: object
+    fields:
+      message: { type: string, max_length: 10 }
+";
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spec-codegen"))
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A clean spec written to a fresh temporary directory (unique per test).
+fn clean_spec(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("spec-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ping.yaml");
+    std::fs::write(&path, CLEAN).expect("temp spec");
+    path
+}
+
+#[test]
+fn spec_cli_clean_spec_exits_0_with_summary() {
+    let spec = clean_spec("clean");
+    let out = run(&["check", spec.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{}: ok — 1 type, 1 field, 0 rules, 1 request property\n",
+            spec.display()
+        )
+    );
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn spec_cli_shipped_spec_is_clean() {
+    let out = run(&["check", "spec/auth0/update-client.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("spec/auth0/update-client.yaml: ok — "),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with(", 58 request properties\n"), "{stdout}");
+}
+
+#[test]
+fn spec_cli_spec_errors_exit_1_on_stderr() {
+    let out = run(&["check", "tests/fixtures/invalid/unknown-key.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: unknown key `min_lenght` in field `name`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> tests/fixtures/invalid/unknown-key.yaml:19:9"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: did you mean `min_length`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: 3 errors in tests/fixtures/invalid/unknown-key.yaml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn spec_cli_every_spec_is_checked_and_the_worst_code_wins() {
+    let spec = clean_spec("mixed");
+    let clean = spec.to_str().expect("utf-8 path");
+    let out = run(&["check", "tests/fixtures/invalid/empty.yaml", clean]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains(": ok — "));
+
+    let out = run(&[
+        "check",
+        "no/such/spec.yaml",
+        "tests/fixtures/invalid/empty.yaml",
+        clean,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: cannot read no/such/spec.yaml: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: the spec is empty"), "{stderr}");
+    assert!(text(&out.stdout).contains(": ok — "));
+}
+
+#[test]
+fn spec_cli_usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(
+        text(&help.stdout).contains("check"),
+        "{}",
+        text(&help.stdout)
+    );
+    let help = run(&["check", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("SPEC"));
+}

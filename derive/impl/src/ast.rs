@@ -1,0 +1,225 @@
+//! The input's shape: fields (with their JSON names, types and rules) of a
+//! struct, or of each variant of an enum.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{Ident, LitStr, Type};
+
+use crate::Ctxt;
+use crate::attr::{self, ContainerRules, FieldRules, Level};
+use crate::syntax;
+
+pub struct Container<'a> {
+    pub input: &'a syn::DeriveInput,
+    pub rules: ContainerRules,
+    pub data: Data<'a>,
+    /// Whether any `scopes` rule was written (even if it had errors): decides
+    /// whether `Scopes` is implemented, also by the stub.
+    pub has_scopes: bool,
+}
+
+pub enum Data<'a> {
+    Struct(Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub style: syn::Fields,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub enum Seg {
+    /// A newtype or one-field tuple variant: same path as the container.
+    Transparent,
+    /// A named field (its serde name).
+    Field(String),
+    /// An element of a multi-field tuple.
+    Index(usize),
+}
+
+pub struct Field<'a> {
+    /// Rust name; `None` for tuple fields.
+    pub ident: Option<&'a Ident>,
+    /// Binding used in emitted code (`self.x` for structs, `__f0` in enum arms).
+    pub access: TokenStream,
+    /// Path segment of the field on the wire.
+    pub json: Seg,
+    pub ty: &'a Type,
+    pub rules: FieldRules,
+    /// `#[serde(flatten)]`: counts its entries as properties.
+    pub flatten: bool,
+    /// `#[serde(skip)]`: never on the wire.
+    pub skip: bool,
+}
+
+impl<'a> Field<'a> {
+    /// The name a rule refers to this field by.
+    pub fn name(&self) -> Option<String> {
+        self.ident.map(|i| {
+            let s = i.to_string();
+            s.strip_prefix("r#").map(str::to_owned).unwrap_or(s)
+        })
+    }
+}
+
+fn validate_nodes(cx: &Ctxt, attrs: &[syn::Attribute]) -> (Vec<syntax::Node>, bool) {
+    let mut nodes = Vec::new();
+    let mut any = false;
+    for a in attrs.iter().filter(|a| a.path().is_ident("validate")) {
+        any = true;
+        match syntax::parse_attr(a) {
+            Ok(n) => nodes.extend(n),
+            Err(e) => cx.syn_error(e),
+        }
+    }
+    (nodes, any)
+}
+
+fn mentions_scopes(nodes: &[syntax::Node]) -> bool {
+    nodes
+        .iter()
+        .any(|n| n.name().is_some_and(|i| i == "scopes"))
+}
+
+/// serde attributes that matter for paths and property counts.
+struct SerdeInfo {
+    rename: Option<String>,
+    flatten: bool,
+    skip: bool,
+}
+
+fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
+    let mut info = SerdeInfo {
+        rename: None,
+        flatten: false,
+        skip: false,
+    };
+    for a in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        // Unknown serde options are serde's business: ignore parse failures.
+        let _ = a.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                if meta.input.peek(syn::Token![=]) {
+                    let s: LitStr = meta.value()?.parse()?;
+                    info.rename = Some(s.value());
+                } else {
+                    // rename(serialize = "..", deserialize = "..")
+                    meta.parse_nested_meta(|inner| {
+                        let s: LitStr = inner.value()?.parse()?;
+                        if inner.path.is_ident("serialize") {
+                            info.rename = Some(s.value());
+                        }
+                        Ok(())
+                    })?;
+                }
+            } else if meta.path.is_ident("flatten") {
+                info.flatten = true;
+            } else if meta.path.is_ident("skip") {
+                info.skip = true;
+            } else if meta.input.peek(syn::Token![=]) {
+                let _: syn::Expr = meta.value()?.parse()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let _content;
+                syn::parenthesized!(_content in meta.input);
+            }
+            Ok(())
+        });
+    }
+    info
+}
+
+fn fields<'a>(
+    cx: &Ctxt,
+    fields: &'a syn::Fields,
+    in_enum: bool,
+    has_scopes: &mut bool,
+) -> Vec<Field<'a>> {
+    let n = fields.len();
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (nodes, _) = validate_nodes(cx, &f.attrs);
+            *has_scopes |= mentions_scopes(&nodes);
+            let rules = attr::field_rules(cx, &nodes, Level::Field);
+            let serde = serde_info(&f.attrs);
+            let access = match (&f.ident, in_enum) {
+                (Some(id), false) => quote!(self.#id),
+                (None, false) => {
+                    let idx = syn::Index::from(i);
+                    quote!(self.#idx)
+                }
+                (_, true) => {
+                    let b = format_ident!("__f{}", i);
+                    quote!(*#b)
+                }
+            };
+            let json = match &f.ident {
+                Some(id) => Seg::Field(serde.rename.clone().unwrap_or_else(|| unraw(id))),
+                None if n == 1 => Seg::Transparent,
+                // Unnamed fields of a multi-field tuple are array elements on the wire.
+                None => Seg::Index(i),
+            };
+            Field {
+                ident: f.ident.as_ref(),
+                access,
+                json,
+                ty: &f.ty,
+                rules,
+                flatten: serde.flatten,
+                skip: serde.skip,
+            }
+        })
+        .collect()
+}
+
+fn unraw(id: &Ident) -> String {
+    let s = id.to_string();
+    s.strip_prefix("r#").map(str::to_owned).unwrap_or(s)
+}
+
+impl<'a> Container<'a> {
+    pub fn from_input(cx: &Ctxt, input: &'a syn::DeriveInput) -> Self {
+        let (nodes, _) = validate_nodes(cx, &input.attrs);
+        let mut has_scopes = mentions_scopes(&nodes);
+        let rules = attr::container_rules(cx, &nodes);
+        let data = match &input.data {
+            syn::Data::Struct(s) => Data::Struct(fields(cx, &s.fields, false, &mut has_scopes)),
+            syn::Data::Enum(e) => Data::Enum(
+                e.variants
+                    .iter()
+                    .map(|v| {
+                        for a in v.attrs.iter().filter(|a| a.path().is_ident("validate")) {
+                            cx.error(
+                                a.pound_token.span,
+                                "`#[validate(...)]` goes on the variant's fields, not on the variant",
+                            );
+                        }
+                        Variant {
+                            ident: &v.ident,
+                            style: v.fields.clone(),
+                            fields: fields(cx, &v.fields, true, &mut has_scopes),
+                        }
+                    })
+                    .collect(),
+            ),
+            syn::Data::Union(u) => {
+                cx.error(u.union_token.span, "`#[derive(Validate)]` supports structs and enums, not unions");
+                Data::Struct(Vec::new())
+            }
+        };
+        Container {
+            input,
+            rules,
+            data,
+            has_scopes,
+        }
+    }
+
+    pub fn krate(&self) -> TokenStream {
+        match &self.rules.krate {
+            Some(p) => quote!(#p),
+            None => quote!(::spec_validate),
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Checks that need more than one attribute at a time: does a rule fit the
+//! field's type (when the type can be seen syntactically), do struct-level
+//! rules name real fields. Each `check_*` records errors and goes on.
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::{GenericArgument, Ident, PathArguments, Type};
+
+use crate::Ctxt;
+use crate::ast::{Container, Data, Field, Seg};
+use crate::attr::{self, Condition, Consequence, CrossRule, FieldRules, Literal, PathEq};
+
+pub fn check(cx: &Ctxt, c: &Container) {
+    match &c.data {
+        Data::Struct(fields) => {
+            for f in fields {
+                check_field_rules(cx, &f.rules, Some(f.ty));
+            }
+            check_struct_rules(cx, c, fields);
+        }
+        Data::Enum(variants) => {
+            for v in variants {
+                for f in &v.fields {
+                    check_field_rules(cx, &f.rules, Some(f.ty));
+                    if let Some((span, _)) = &f.rules.scopes {
+                        cx.error(*span, "`scopes(...)` is supported on struct fields only");
+                    }
+                }
+            }
+            let r = &c.rules;
+            let mut spans: Vec<Span> = Vec::new();
+            spans.extend(r.properties.as_ref().map(|p| p.0));
+            spans.extend(r.scopes.as_ref().map(|p| p.0));
+            for rule in &r.rules {
+                match rule {
+                    CrossRule::MutuallyExclusive(s, _) | CrossRule::When(s, ..) => spans.push(*s),
+                }
+            }
+            for s in spans {
+                cx.error(s, "struct-level rules apply to structs; on an enum, put rules on the variants' fields");
+            }
+        }
+    }
+}
+
+/// What a type is, as far as its syntax shows.
+#[derive(Clone, Copy)]
+pub enum Kind<'a> {
+    Str,
+    Int,
+    Bool,
+    Float,
+    Seq(Option<&'a Type>),
+    Map(Option<&'a Type>),
+    Unknown,
+}
+
+fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
+        _ => None,
+    }
+}
+
+fn generic_types(seg: &syn::PathSegment) -> Vec<&Type> {
+    match &seg.arguments {
+        PathArguments::AngleBracketed(a) => a
+            .args
+            .iter()
+            .filter_map(|g| match g {
+                GenericArgument::Type(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Strips `Option`, `Patch`, `Box` and references: rules apply to the present value.
+pub fn present(ty: &Type) -> &Type {
+    match ty {
+        Type::Reference(r) => present(&r.elem),
+        Type::Paren(p) => present(&p.elem),
+        Type::Group(g) => present(&g.elem),
+        _ => match last_segment(ty) {
+            Some(seg) if ["Option", "Patch", "Box"].iter().any(|n| seg.ident == n) => {
+                match generic_types(seg).as_slice() {
+                    [inner] => present(inner),
+                    _ => ty,
+                }
+            }
+            _ => ty,
+        },
+    }
+}
+
+pub fn kind(ty: &Type) -> Kind<'_> {
+    let ty = present(ty);
+    match ty {
+        Type::Slice(s) => return Kind::Seq(Some(&s.elem)),
+        Type::Array(a) => return Kind::Seq(Some(&a.elem)),
+        _ => {}
+    }
+    let Some(seg) = last_segment(ty) else {
+        return Kind::Unknown;
+    };
+    let name = seg.ident.to_string();
+    let args = generic_types(seg);
+    match name.as_str() {
+        "String" | "str" | "Cow" => Kind::Str,
+        "Secret" => match args.as_slice() {
+            [inner] if matches!(kind(inner), Kind::Str) => Kind::Str,
+            _ => Kind::Unknown,
+        },
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
+        | "usize" => Kind::Int,
+        "bool" => Kind::Bool,
+        "f32" | "f64" => Kind::Float,
+        "Vec" | "VecDeque" => Kind::Seq(args.first().copied()),
+        "BTreeMap" | "HashMap" | "IndexMap" => Kind::Map(args.get(1).copied()),
+        _ => Kind::Unknown,
+    }
+}
+
+fn type_string(ty: &Type) -> String {
+    let s = ty.to_token_stream().to_string();
+    s.replace(" < ", "<")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" , ", ", ")
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace("& ", "&")
+}
+
+fn mismatch(cx: &Ctxt, span: Span, rule: &str, applies: &str, ty: &Type, hint: &str) {
+    cx.error(
+        span,
+        format!(
+            "`{rule}` applies to {applies}, but this value is `{}`{hint}",
+            type_string(present(ty))
+        ),
+    );
+}
+
+/// Does each rule fit the type? Only judged when the type's syntax shows it;
+/// otherwise the emitted code's trait bounds report it at the rule.
+fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
+    let Some(ty) = ty else {
+        // Type not visible (e.g. behind an alias): check the nested rule lists only.
+        if let Some((_, each)) = &r.each {
+            check_field_rules(cx, each, None);
+        }
+        if let Some((_, v)) = &r.values {
+            check_field_rules(cx, v, None);
+        }
+        return;
+    };
+    let k = kind(ty);
+    let is = |want: fn(&Kind) -> bool| matches!(k, Kind::Unknown) || want(&k);
+    let string_rules = [
+        ("length", r.length.as_ref().map(|x| x.0)),
+        ("pattern", r.pattern.as_ref().map(|x| x.0)),
+        ("one_of", r.one_of.as_ref().map(|x| x.0)),
+        ("url", r.url.as_ref().map(|x| x.0)),
+        ("ip", r.ip.as_ref().map(|x| x.0)),
+    ];
+    for (name, span) in string_rules {
+        if let Some(span) = span
+            && !is(|k| matches!(k, Kind::Str)) {
+                let hint = match (name, k) {
+                    ("length", Kind::Seq(_)) => {
+                        "; for the number of items use `items(min = .., max = ..)`"
+                    }
+                    ("length", Kind::Map(_)) => {
+                        "; for the number of entries use `entries(min = .., max = ..)`"
+                    }
+                    (_, Kind::Int) if name == "length" => {
+                        "; for numbers use `range(min = .., max = ..)`"
+                    }
+                    (_, Kind::Seq(_)) => "; to check each item use `each(...)`",
+                    _ => "",
+                };
+                mismatch(cx, span, name, "strings", ty, hint);
+            }
+    }
+    if let Some((span, _)) = &r.range
+        && !is(|k| matches!(k, Kind::Int)) {
+            let hint = match k {
+                Kind::Str => "; for strings use `length(min = .., max = ..)`",
+                Kind::Seq(_) => "; for the number of items use `items(min = .., max = ..)`",
+                _ => "",
+            };
+            mismatch(cx, *span, "range", "integers", ty, hint);
+        }
+    let elem = match k {
+        Kind::Seq(e) => e,
+        _ => None,
+    };
+    for (name, span) in [
+        ("items", r.items.as_ref().map(|x| x.0)),
+        ("each", r.each.as_ref().map(|x| x.0)),
+    ] {
+        if let Some(span) = span
+            && !is(|k| matches!(k, Kind::Seq(_))) {
+                mismatch(cx, span, name, "sequences (`Vec<T>`)", ty, "");
+            }
+    }
+    if let Some((_, each)) = &r.each {
+        check_field_rules(cx, each, elem);
+    }
+    let value = match k {
+        Kind::Map(v) => v,
+        _ => None,
+    };
+    for (name, span) in [
+        ("entries", r.entries.as_ref().map(|x| x.0)),
+        ("keys", r.keys.as_ref().map(|x| x.0)),
+        ("values", r.values.as_ref().map(|x| x.0)),
+    ] {
+        if let Some(span) = span
+            && !is(|k| matches!(k, Kind::Map(_))) {
+                mismatch(
+                    cx,
+                    span,
+                    name,
+                    "maps with string keys (`BTreeMap<String, V>`)",
+                    ty,
+                    "",
+                );
+            }
+    }
+    if let Some((_, v)) = &r.values {
+        check_field_rules(cx, v, value);
+    }
+    if let Some(span) = r.nested
+        && matches!(k, Kind::Str | Kind::Int | Kind::Bool | Kind::Float) {
+            mismatch(
+                cx,
+                span,
+                "nested",
+                "types that implement `Validate` (structs, and `Option`/`Vec`/maps of them)",
+                ty,
+                "",
+            );
+        }
+}
+
+/// The field a struct-level rule names (by Rust name or serde name).
+pub fn find_field<'c, 'a>(fields: &'c [Field<'a>], name: &str) -> Option<&'c Field<'a>> {
+    fields
+        .iter()
+        .find(|f| f.name().as_deref() == Some(name))
+        .or_else(|| {
+            fields
+                .iter()
+                .find(|f| matches!(&f.json, Seg::Field(j) if j == name))
+        })
+}
+
+fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> bool {
+    if find_field(fields, name).is_some() {
+        return true;
+    }
+    let names: Vec<String> = fields.iter().filter_map(|f| f.name()).collect();
+    let mut msg = format!("no field `{name}` in this struct");
+    if let Some(s) = attr::did_you_mean(name, names.iter().map(String::as_str)) {
+        msg.push_str(&format!("; did you mean `{s}`?"));
+    }
+    cx.error(span, msg);
+    false
+}
+
+fn check_ident(cx: &Ctxt, fields: &[Field], id: &Ident) {
+    use crate::attr::UnrawExt;
+    check_name(cx, fields, &id.unraw_string(), id.span());
+}
+
+fn check_path_eq(cx: &Ctxt, fields: &[Field], pe: &PathEq) {
+    let Some(first) = pe.segments.first() else {
+        return;
+    };
+    if !check_name(cx, fields, first, pe.path.span()) {
+        return;
+    }
+    if pe.segments.len() == 1
+        && let Some(f) = find_field(fields, first) {
+            let k = kind(f.ty);
+            let fits = matches!(
+                (&pe.equals, k),
+                (_, Kind::Unknown)
+                    | (Literal::Str(_), Kind::Str)
+                    | (Literal::Bool(_), Kind::Bool)
+                    | (Literal::Int(_), Kind::Int)
+            );
+            if !fits {
+                cx.error(
+                    pe.equals_span,
+                    format!(
+                        "`{first}` is `{}`, which can never equal {}",
+                        type_string(present(f.ty)),
+                        pe.equals.describe()
+                    ),
+                );
+            }
+        }
+}
+
+fn check_struct_rules(cx: &Ctxt, c: &Container, fields: &[Field]) {
+    let named = fields.iter().all(|f| f.ident.is_some());
+    for rule in &c.rules.rules {
+        if !named || fields.is_empty() {
+            let span = match rule {
+                CrossRule::MutuallyExclusive(s, _) | CrossRule::When(s, ..) => *s,
+            };
+            cx.error(span, "struct-level rules need a struct with named fields");
+            continue;
+        }
+        match rule {
+            CrossRule::MutuallyExclusive(_, ids) => {
+                ids.iter().for_each(|i| check_ident(cx, fields, i))
+            }
+            CrossRule::When(_, cond, cons) => {
+                match cond {
+                    Condition::Set(id) => check_ident(cx, fields, id),
+                    Condition::Equals(pe) => check_path_eq(cx, fields, pe),
+                }
+                for con in cons {
+                    match con {
+                        Consequence::Then(pe) => check_path_eq(cx, fields, pe),
+                        Consequence::Absent(ids) => {
+                            ids.iter().for_each(|i| check_ident(cx, fields, i))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,586 @@
+//! Helpers for the code `#[derive(Validate)]` emits. Not public API: names and
+//! signatures may change in any release.
+#![allow(missing_docs)]
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+pub use regex::Regex;
+pub use std::sync::LazyLock;
+
+use crate::report::{Code, Param, Params, Path, Report};
+use crate::{Patch, Secret};
+
+pub use crate::checks::{ip_ok, url_ok};
+
+// ---------------------------------------------------------------------------
+// Presence: Option / Patch / Box / plain values, resolved at the call site by
+// autoref specialization: `(&Probe(&x)).__slot()`.
+
+/// The state of a field: absent, null, or set to a value.
+pub enum Slot<'a, T: ?Sized> {
+    Absent,
+    Null,
+    Set(&'a T),
+}
+
+impl<T: ?Sized> Slot<'_, T> {
+    #[inline]
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Slot::Absent)
+    }
+    #[inline]
+    pub fn is_set(&self) -> bool {
+        matches!(self, Slot::Set(_))
+    }
+}
+
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+pub trait ViaOption<'a> {
+    type Inner: ?Sized + 'a;
+    fn __slot(&self) -> Slot<'a, Self::Inner>;
+}
+impl<'a, T> ViaOption<'a> for Probe<'a, Option<T>> {
+    type Inner = T;
+    #[inline]
+    fn __slot(&self) -> Slot<'a, T> {
+        match self.0 {
+            None => Slot::Absent,
+            Some(v) => Slot::Set(v),
+        }
+    }
+}
+impl<'a, T> ViaOption<'a> for Probe<'a, Patch<T>> {
+    type Inner = T;
+    #[inline]
+    fn __slot(&self) -> Slot<'a, T> {
+        match self.0 {
+            Patch::Absent => Slot::Absent,
+            Patch::Null => Slot::Null,
+            Patch::Value(v) => Slot::Set(v),
+        }
+    }
+}
+impl<'a, T: ?Sized> ViaOption<'a> for Probe<'a, Box<T>> {
+    type Inner = T;
+    #[inline]
+    fn __slot(&self) -> Slot<'a, T> {
+        Slot::Set(&**self.0)
+    }
+}
+
+pub trait ViaPlain<'a> {
+    type Inner: ?Sized + 'a;
+    fn __slot(&self) -> Slot<'a, Self::Inner>;
+}
+impl<'a, T: ?Sized> ViaPlain<'a> for &Probe<'a, T> {
+    type Inner = T;
+    #[inline]
+    fn __slot(&self) -> Slot<'a, T> {
+        Slot::Set(self.0)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Leaf views.
+
+/// A value that rules on strings apply to.
+#[diagnostic::on_unimplemented(
+    message = "this rule applies to strings, not to `{Self}`",
+    label = "`{Self}` is not a string type"
+)]
+pub trait Str {
+    fn __str(&self) -> &str;
+}
+impl Str for str {
+    fn __str(&self) -> &str {
+        self
+    }
+}
+impl Str for String {
+    fn __str(&self) -> &str {
+        self
+    }
+}
+impl Str for Cow<'_, str> {
+    fn __str(&self) -> &str {
+        self
+    }
+}
+impl<T: Str + ?Sized> Str for &T {
+    fn __str(&self) -> &str {
+        (**self).__str()
+    }
+}
+impl<T: Str + ?Sized> Str for Box<T> {
+    fn __str(&self) -> &str {
+        (**self).__str()
+    }
+}
+impl<T: Str> Str for Secret<T> {
+    fn __str(&self) -> &str {
+        self.expose().__str()
+    }
+}
+
+/// A value that `range` applies to.
+#[diagnostic::on_unimplemented(
+    message = "`range` applies to integers, not to `{Self}`",
+    label = "`{Self}` is not an integer type"
+)]
+pub trait Int {
+    fn __int(&self) -> i128;
+}
+macro_rules! int_impl {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            #[inline]
+            fn __int(&self) -> i128 {
+                #[allow(clippy::unnecessary_fallible_conversions)]
+                i128::try_from(*self).unwrap_or(i128::MAX)
+            }
+        }
+    )*};
+}
+int_impl!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
+impl<T: Int + ?Sized> Int for &T {
+    fn __int(&self) -> i128 {
+        (**self).__int()
+    }
+}
+impl<T: Int + ?Sized> Int for Box<T> {
+    fn __int(&self) -> i128 {
+        (**self).__int()
+    }
+}
+
+/// A sequence that `items` / `each` apply to.
+#[diagnostic::on_unimplemented(
+    message = "`items`/`each` apply to sequences (`Vec<T>`, slices, arrays), not to `{Self}`",
+    label = "`{Self}` is not a sequence"
+)]
+pub trait Seq {
+    type Item;
+    fn __items(&self) -> &[Self::Item];
+}
+impl<T> Seq for Vec<T> {
+    type Item = T;
+    fn __items(&self) -> &[T] {
+        self
+    }
+}
+impl<T> Seq for [T] {
+    type Item = T;
+    fn __items(&self) -> &[T] {
+        self
+    }
+}
+impl<T, const N: usize> Seq for [T; N] {
+    type Item = T;
+    fn __items(&self) -> &[T] {
+        self
+    }
+}
+impl<T> Seq for Box<[T]> {
+    type Item = T;
+    fn __items(&self) -> &[T] {
+        self
+    }
+}
+
+/// A string-keyed map that `entries` / `keys` / `values` apply to.
+#[diagnostic::on_unimplemented(
+    message = "`entries`/`keys`/`values` apply to maps with string keys (`BTreeMap<String, V>`), not to `{Self}`",
+    label = "`{Self}` is not a string-keyed map"
+)]
+pub trait Map {
+    type Value;
+    fn __len(&self) -> usize;
+    fn __entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
+}
+impl<V> Map for BTreeMap<String, V> {
+    type Value = V;
+    fn __len(&self) -> usize {
+        self.len()
+    }
+    fn __entries(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+impl<V, S> Map for HashMap<String, V, S> {
+    type Value = V;
+    fn __len(&self) -> usize {
+        self.len()
+    }
+    fn __entries(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// Number of properties a `#[serde(flatten)]` field contributes.
+pub trait FlattenLen {
+    fn __flatten_len(&self) -> usize;
+}
+impl<T: Map> FlattenLen for T {
+    fn __flatten_len(&self) -> usize {
+        self.__len()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rule checks. Each records a violation and returns nothing; none allocates
+// unless it records one.
+
+fn plural(n: i128, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn bounds_message(
+    what: (&'static str, &'static str),
+    min: Option<i128>,
+    max: Option<i128>,
+    actual: i128,
+    counted: bool,
+) -> String {
+    let unit = |n: i128| {
+        if counted {
+            format!(" {}", plural(n, what.0, what.1))
+        } else {
+            String::new()
+        }
+    };
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("must be exactly {a}{} (got {actual})", unit(a)),
+        (Some(a), Some(b)) => format!("must be between {a} and {b}{} (got {actual})", unit(b)),
+        (Some(a), None) => format!("must be at least {a}{} (got {actual})", unit(a)),
+        (None, Some(b)) => format!("must be at most {b}{} (got {actual})", unit(b)),
+        (None, None) => String::new(),
+    }
+}
+
+fn bounds_params(min: Option<i128>, max: Option<i128>, actual: i128) -> Params {
+    let mut p = Params::new();
+    if let Some(min) = min {
+        p = p.with("min", min);
+    }
+    if let Some(max) = max {
+        p = p.with("max", max);
+    }
+    p.with("actual", actual)
+}
+
+/// Length in Unicode scalar values; counts only when the byte length cannot decide.
+#[inline]
+pub fn length(s: &str, min: Option<usize>, max: Option<usize>, path: &Path<'_>, r: &mut Report) {
+    let bytes = s.len();
+    // chars <= bytes <= 4 * chars
+    let surely_ok = max.is_none_or(|m| bytes <= m) && min.is_none_or(|m| bytes / 4 >= m);
+    if surely_ok {
+        return;
+    }
+    let n = s.chars().count();
+    if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+        let (min, max) = (min.map(|v| v as i128), max.map(|v| v as i128));
+        r.push(
+            path,
+            Code::Length,
+            bounds_message(("character", "characters"), min, max, n as i128, true),
+            bounds_params(min, max, n as i128),
+        );
+    }
+}
+
+#[inline]
+pub fn range(v: i128, min: Option<i128>, max: Option<i128>, path: &Path<'_>, r: &mut Report) {
+    if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
+        r.push(
+            path,
+            Code::Range,
+            bounds_message(("", ""), min, max, v, false),
+            bounds_params(min, max, v),
+        );
+    }
+}
+
+#[inline]
+pub fn one_of(s: &str, allowed: &'static [&'static str], path: &Path<'_>, r: &mut Report) {
+    if !allowed.contains(&s) {
+        let list: Vec<Cow<'static, str>> = allowed.iter().map(|a| Cow::Borrowed(*a)).collect();
+        let shown: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        r.push(
+            path,
+            Code::OneOf,
+            format!("must be one of {}", shown.join(", ")),
+            Params::new().with("allowed", Param::List(list)),
+        );
+    }
+}
+
+fn pattern_violation(pattern: &'static str, path: &Path<'_>, r: &mut Report) {
+    r.push(
+        path,
+        Code::Pattern,
+        format!("must match the pattern `{pattern}`"),
+        Params::new().with("pattern", pattern),
+    );
+}
+
+/// A pattern of the form `^[class]{min,max}$`, checked by a direct scan.
+#[inline]
+pub fn pattern_scan(
+    s: &str,
+    pattern: &'static str,
+    min: usize,
+    max: Option<usize>,
+    allowed: fn(char) -> bool,
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    let mut n = 0usize;
+    let mut ok = true;
+    for c in s.chars() {
+        n += 1;
+        if !allowed(c) || max.is_some_and(|m| n > m) {
+            ok = false;
+            break;
+        }
+    }
+    if !ok || n < min {
+        pattern_violation(pattern, path, r);
+    }
+}
+
+/// A pattern compiled once, on first use. `None` only if the regex crate
+/// refuses a pattern the macro accepted (then every value is reported).
+pub type LazyRegex = LazyLock<Option<Regex>>;
+
+#[inline]
+pub fn pattern_regex(
+    s: &str,
+    pattern: &'static str,
+    re: &LazyRegex,
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    let ok = match &**re {
+        Some(re) => re.is_match(s),
+        None => false,
+    };
+    if !ok {
+        pattern_violation(pattern, path, r);
+    }
+}
+
+#[inline]
+pub fn url(s: &str, https: bool, placeholders: bool, empty: bool, path: &Path<'_>, r: &mut Report) {
+    if let Err(reason) = url_ok(s, https, placeholders, empty) {
+        let kind = if https {
+            "an https URL"
+        } else {
+            "an absolute URL"
+        };
+        let mut params = Params::new()
+            .with("https", https)
+            .with("placeholders", placeholders)
+            .with("empty", empty);
+        params = params.with("reason", reason);
+        let or_empty = if empty { " or empty" } else { "" };
+        r.push(
+            path,
+            Code::Url,
+            format!("must be {kind}{or_empty} ({reason})"),
+            params,
+        );
+    }
+}
+
+#[inline]
+pub fn ip(s: &str, cidr: bool, path: &Path<'_>, r: &mut Report) {
+    if !ip_ok(s, cidr) {
+        let what = if cidr {
+            "an IP address or CIDR range"
+        } else {
+            "an IP address"
+        };
+        r.push(
+            path,
+            Code::Ip,
+            format!("must be {what}"),
+            Params::new().with("cidr", cidr),
+        );
+    }
+}
+
+#[inline]
+pub fn items(n: usize, min: Option<usize>, max: Option<usize>, path: &Path<'_>, r: &mut Report) {
+    count(Code::Items, ("item", "items"), n, min, max, path, r)
+}
+
+#[inline]
+pub fn entries(n: usize, min: Option<usize>, max: Option<usize>, path: &Path<'_>, r: &mut Report) {
+    count(Code::Entries, ("entry", "entries"), n, min, max, path, r)
+}
+
+#[inline]
+pub fn properties(
+    n: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    count(
+        Code::Properties,
+        ("property", "properties"),
+        n,
+        min,
+        max,
+        path,
+        r,
+    )
+}
+
+fn count(
+    code: Code,
+    what: (&'static str, &'static str),
+    n: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+        let (min, max) = (min.map(|v| v as i128), max.map(|v| v as i128));
+        let msg = bounds_message(what, min, max, n as i128, true);
+        let msg = match code {
+            Code::Properties => msg.replacen("must be", "must set", 1),
+            _ => msg.replacen("must be", "must have", 1),
+        };
+        r.push(path, code, msg, bounds_params(min, max, n as i128));
+    }
+}
+
+fn duplicate(index: usize, first: usize, path: &Path<'_>, r: &mut Report) {
+    let p = path.index(index);
+    r.push(
+        &p,
+        Code::Unique,
+        format!("duplicates item {first}; items must be unique"),
+        Params::new().with("duplicate_of", first),
+    );
+}
+
+/// Unique items, by pairwise comparison (no allocation). Used for short
+/// sequences and for item types that are not `Ord`.
+pub fn unique_eq<T: PartialEq>(items: &[T], path: &Path<'_>, r: &mut Report) {
+    for (j, b) in items.iter().enumerate() {
+        if let Some(i) = items[..j].iter().position(|a| a == b) {
+            duplicate(j, i, path, r);
+        }
+    }
+}
+
+/// Unique items in O(n log n) by sorting indices: on the stack up to
+/// [`STACK_SORT`] items (so a valid value allocates nothing), on the heap above.
+pub fn unique_ord<T: Ord>(items: &[T], path: &Path<'_>, r: &mut Report) {
+    if items.len() <= 16 {
+        return unique_eq(items, path, r);
+    }
+    let cmp = |a: &u32, b: &u32| items[*a as usize].cmp(&items[*b as usize]).then(a.cmp(b));
+    let has_dup = |idx: &[u32]| {
+        idx.windows(2)
+            .any(|w| items[w[0] as usize] == items[w[1] as usize])
+    };
+    if items.len() <= STACK_SORT {
+        let mut buf = [0u32; STACK_SORT];
+        let idx = &mut buf[..items.len()];
+        for (i, slot) in idx.iter_mut().enumerate() {
+            *slot = i as u32;
+        }
+        idx.sort_unstable_by(cmp);
+        if !has_dup(idx) {
+            return;
+        }
+    }
+    // Long lists, or a duplicate was found: the heap is fine here.
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    idx.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]).then(a.cmp(&b)));
+    let mut dups: Vec<(usize, usize)> = Vec::new();
+    let mut first = 0;
+    for w in 1..idx.len() {
+        if items[idx[w]] == items[idx[first]] {
+            dups.push((idx[w], idx[first]));
+        } else {
+            first = w;
+        }
+    }
+    dups.sort_unstable();
+    for (j, i) in dups {
+        duplicate(j, i, path, r);
+    }
+}
+
+/// Up to this many items, `unique` sorts indices in a stack buffer.
+pub const STACK_SORT: usize = 1024;
+
+pub struct UniqueProbe<'a, T>(pub &'a [T]);
+pub trait UniqueViaOrd {
+    fn __unique(&self, path: &Path<'_>, r: &mut Report);
+}
+impl<T: Ord> UniqueViaOrd for UniqueProbe<'_, T> {
+    fn __unique(&self, path: &Path<'_>, r: &mut Report) {
+        unique_ord(self.0, path, r)
+    }
+}
+pub trait UniqueViaEq {
+    fn __unique(&self, path: &Path<'_>, r: &mut Report);
+}
+impl<T: PartialEq> UniqueViaEq for &UniqueProbe<'_, T> {
+    fn __unique(&self, path: &Path<'_>, r: &mut Report) {
+        unique_eq(self.0, path, r)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Struct-level rules.
+
+pub fn mutually_exclusive(other: &'static str, path: &Path<'_>, r: &mut Report) {
+    r.push(
+        path,
+        Code::MutuallyExclusive,
+        format!("cannot be set together with `{other}`"),
+        Params::new().with("other", other),
+    );
+}
+
+/// `then(path, equals)` failed at `path`.
+pub fn equals(expected: &'static str, condition: &'static str, path: &Path<'_>, r: &mut Report) {
+    r.push(
+        path,
+        Code::Equals,
+        format!("must be {expected} when {condition}"),
+        Params::new()
+            .with("expected", expected)
+            .with("condition", condition),
+    );
+}
+
+/// `absent(...)` failed at `path`.
+pub fn absent(condition: &'static str, path: &Path<'_>, r: &mut Report) {
+    r.push(
+        path,
+        Code::Absent,
+        format!("must be absent or null when {condition}"),
+        Params::new().with("condition", condition),
+    );
+}
+
+/// Sorts and deduplicates a scope list.
+pub fn finish_scopes(mut v: Vec<&'static str>) -> Vec<&'static str> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}

@@ -1,0 +1,66 @@
+//! Comparing a field with a literal from a rule, and OAuth scopes.
+
+/// The JSON-level view of a scalar, used by rules that compare a field with a
+/// literal (`when(path = "is_first_party", equals = false, ...)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wire<'a> {
+    /// A string (or a string enum's wire value).
+    Str(&'a str),
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+}
+
+/// A value that has a scalar JSON form. Implemented for strings, `bool` and the
+/// integer types; generated string enums implement it with their `as_str()`.
+pub trait WireValue {
+    /// The JSON-level value.
+    fn wire(&self) -> Wire<'_>;
+}
+
+impl WireValue for str {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Str(self)
+    }
+}
+impl WireValue for String {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Str(self)
+    }
+}
+impl WireValue for bool {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Bool(*self)
+    }
+}
+impl<T: WireValue + ?Sized> WireValue for &T {
+    fn wire(&self) -> Wire<'_> {
+        (**self).wire()
+    }
+}
+impl<T: WireValue + ?Sized> WireValue for Box<T> {
+    fn wire(&self) -> Wire<'_> {
+        (**self).wire()
+    }
+}
+macro_rules! wire_int {
+    ($($t:ty),*) => {$(
+        impl WireValue for $t {
+            fn wire(&self) -> Wire<'_> {
+                // Values beyond i64 cannot equal an i64 literal; saturate.
+                Wire::Int(i64::try_from(*self).unwrap_or(if *self as i128 > 0 { i64::MAX } else { i64::MIN }))
+            }
+        }
+    )*};
+}
+wire_int!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
+
+/// The OAuth scopes a value needs: derived by `#[derive(Validate)]` when the
+/// struct carries any `scopes(...)` attribute.
+pub trait Scopes {
+    /// The scopes needed to send this value, sorted and deduplicated.
+    fn required_scopes(&self) -> Vec<&'static str>;
+}

@@ -1,0 +1,1018 @@
+//! Behaviour of every `#[derive(Validate)]` rule at its edges: valid at the
+//! bound, invalid one past it, with the path, code and parameters checked.
+
+use std::collections::BTreeMap;
+
+use spec_validate::{Code, Param, Patch, Report, Secret, Validate};
+
+/// `(path, code)` of every violation, in order.
+fn found(r: Result<(), Report>) -> Vec<(String, &'static str)> {
+    match r {
+        Ok(()) => Vec::new(),
+        Err(r) => r
+            .iter()
+            .map(|v| (v.path.clone(), v.code.as_str()))
+            .collect(),
+    }
+}
+
+fn one(path: &str, code: &'static str) -> Vec<(String, &'static str)> {
+    vec![(path.to_string(), code)]
+}
+
+// ---------------------------------------------------------------- length
+
+#[derive(Validate)]
+struct Len {
+    #[validate(length(min = 1, max = 140))]
+    name: String,
+}
+
+#[test]
+fn length_counts_unicode_scalar_values() {
+    let ok = |s: String| Len { name: s }.validate();
+    assert_eq!(found(ok("a".into())), vec![]);
+    assert_eq!(found(ok("x".repeat(140))), vec![]);
+    assert_eq!(
+        found(ok("é".repeat(140))),
+        vec![],
+        "140 × é is 280 bytes but 140 chars"
+    );
+    assert_eq!(found(ok("😀".repeat(140))), vec![]);
+    assert_eq!(found(ok("x".repeat(141))), one("name", "length"));
+    assert_eq!(found(ok("é".repeat(141))), one("name", "length"));
+    assert_eq!(found(ok(String::new())), one("name", "length"));
+    let err = Len {
+        name: "é".repeat(141),
+    }
+    .validate()
+    .unwrap_err();
+    let v = &err.violations()[0];
+    assert_eq!(v.code, Code::Length);
+    assert_eq!(v.message, "must be between 1 and 140 characters (got 141)");
+    assert_eq!(v.params.get("min"), Some(&Param::Int(1)));
+    assert_eq!(v.params.get("max"), Some(&Param::Int(140)));
+    assert_eq!(v.params.get("actual"), Some(&Param::Int(141)));
+}
+
+// ---------------------------------------------------------------- pattern
+
+#[derive(Validate)]
+struct Pat {
+    #[validate(pattern = "^[^<>]+$")]
+    scan: Option<String>,
+    #[validate(pattern = "^[A-Za-z0-9_-]{2,3}$")]
+    counted: Option<String>,
+    #[validate(pattern = "^(https|http)://[a-z]+$")]
+    regex: Option<String>,
+    #[validate(pattern = "[0-9]")]
+    unanchored: Option<String>,
+}
+
+fn pat() -> Pat {
+    Pat {
+        scan: None,
+        counted: None,
+        regex: None,
+        unanchored: None,
+    }
+}
+
+#[test]
+fn pattern_scan_and_regex() {
+    let v = |f: fn(&mut Pat)| {
+        let mut p = pat();
+        f(&mut p);
+        found(p.validate())
+    };
+    assert_eq!(v(|p| p.scan = Some("hello world é".into())), vec![]);
+    assert_eq!(v(|p| p.scan = Some("a<b".into())), one("scan", "pattern"));
+    assert_eq!(v(|p| p.scan = Some("b>".into())), one("scan", "pattern"));
+    assert_eq!(
+        v(|p| p.scan = Some(String::new())),
+        one("scan", "pattern"),
+        "`+` needs one char"
+    );
+    assert_eq!(v(|p| p.counted = Some("ab".into())), vec![]);
+    assert_eq!(v(|p| p.counted = Some("a_-".into())), vec![]);
+    assert_eq!(
+        v(|p| p.counted = Some("a".into())),
+        one("counted", "pattern")
+    );
+    assert_eq!(
+        v(|p| p.counted = Some("abcd".into())),
+        one("counted", "pattern")
+    );
+    assert_eq!(
+        v(|p| p.counted = Some("a b".into())),
+        one("counted", "pattern")
+    );
+    assert_eq!(v(|p| p.regex = Some("https://abc".into())), vec![]);
+    assert_eq!(
+        v(|p| p.regex = Some("ftp://abc".into())),
+        one("regex", "pattern")
+    );
+    assert_eq!(v(|p| p.unanchored = Some("abc1def".into())), vec![]);
+    assert_eq!(
+        v(|p| p.unanchored = Some("abc".into())),
+        one("unanchored", "pattern")
+    );
+    let err = Pat {
+        scan: Some("<".into()),
+        ..pat()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.violations()[0].message,
+        "must match the pattern `^[^<>]+$`"
+    );
+    assert_eq!(
+        err.violations()[0].params.get("pattern"),
+        Some(&Param::Str("^[^<>]+$".into()))
+    );
+}
+
+// ---------------------------------------------------------------- range
+
+#[derive(Validate)]
+struct Rng {
+    #[validate(range(min = 10, max = 600))]
+    expiry: Patch<u16>,
+    #[validate(range(min = -5, max = 5))]
+    signed: i32,
+    #[validate(range(max = 0))]
+    upper_only: Option<i64>,
+}
+
+#[test]
+fn range_edges() {
+    let v = |e: Patch<u16>, s: i32, u: Option<i64>| {
+        found(
+            Rng {
+                expiry: e,
+                signed: s,
+                upper_only: u,
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(v(Patch::Value(10), 0, None), vec![]);
+    assert_eq!(v(Patch::Value(600), -5, Some(0)), vec![]);
+    assert_eq!(v(Patch::Value(9), 5, None), one("expiry", "range"));
+    assert_eq!(v(Patch::Value(601), 0, None), one("expiry", "range"));
+    assert_eq!(
+        v(Patch::Null, 0, None),
+        vec![],
+        "null is not judged by field rules"
+    );
+    assert_eq!(
+        v(Patch::Absent, -6, Some(1)),
+        vec![("signed".into(), "range"), ("upper_only".into(), "range")]
+    );
+    let err = Rng {
+        expiry: Patch::Value(601),
+        signed: 0,
+        upper_only: None,
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "expiry: must be between 10 and 600 (got 601)"
+    );
+}
+
+// ---------------------------------------------------------------- one_of
+
+#[derive(Validate)]
+struct OneOf {
+    #[validate(one_of("none", "client_secret_post"))]
+    method: Option<String>,
+}
+
+#[test]
+fn one_of_strings() {
+    assert_eq!(
+        found(
+            OneOf {
+                method: Some("none".into())
+            }
+            .validate()
+        ),
+        vec![]
+    );
+    assert_eq!(
+        found(
+            OneOf {
+                method: Some("client_secret_post".into())
+            }
+            .validate()
+        ),
+        vec![]
+    );
+    assert_eq!(
+        found(
+            OneOf {
+                method: Some("None".into())
+            }
+            .validate()
+        ),
+        one("method", "one_of")
+    );
+    let err = OneOf {
+        method: Some("x".into()),
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.violations()[0].message,
+        "must be one of `none`, `client_secret_post`"
+    );
+}
+
+// ---------------------------------------------------------------- url
+
+#[derive(Validate, Default)]
+struct Urls {
+    #[validate(url)]
+    any: Option<String>,
+    #[validate(url(https))]
+    https: Option<String>,
+    #[validate(url(empty))]
+    or_empty: Option<String>,
+    #[validate(url(placeholders))]
+    placeholders: Option<String>,
+    #[validate(url(https, placeholders, empty))]
+    all: Option<String>,
+}
+
+#[test]
+fn url_variants() {
+    let any = |s: &str| {
+        found(
+            Urls {
+                any: Some(s.into()),
+                ..Default::default()
+            }
+            .validate(),
+        )
+    };
+    for ok in [
+        "https://example.com/callback",
+        "http://localhost:3000",
+        "http://localhost:3000/callback?x=1#frag",
+        "myapp://callback",
+        "com.example.app://auth0.example.com/android/com.example.app/callback",
+        "https://user:pw@example.com:8443/a%20b",
+        "http://[::1]:8080/",
+        "urn:ietf:wg:oauth:2.0:oob",
+        "https://bücher.example/",
+    ] {
+        assert_eq!(any(ok), vec![], "{ok}");
+    }
+    for bad in [
+        "",
+        "example.com",
+        "/callback",
+        "https://",
+        "https:example.com",
+        "https://exa mple.com",
+        "https://example.com/{tenant}",
+        "https://*.example.com",
+        "https://example.com:99999",
+        "https://example.com/%zz",
+        "1http://x",
+        "https://a..b",
+    ] {
+        assert_eq!(any(bad), one("any", "url"), "{bad:?}");
+    }
+    let https = |s: &str| {
+        found(
+            Urls {
+                https: Some(s.into()),
+                ..Default::default()
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(https("https://example.com"), vec![]);
+    assert_eq!(https("HTTPS://example.com"), vec![]);
+    assert_eq!(https("http://example.com"), one("https", "url"));
+    assert_eq!(https("myapp://callback"), one("https", "url"));
+    let empty = |s: &str| {
+        found(
+            Urls {
+                or_empty: Some(s.into()),
+                ..Default::default()
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(empty(""), vec![]);
+    assert_eq!(empty(" "), one("or_empty", "url"));
+    let ph = |s: &str| {
+        found(
+            Urls {
+                placeholders: Some(s.into()),
+                ..Default::default()
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(ph("https://{tenant}.example.com/{path}/cb"), vec![]);
+    assert_eq!(ph("https://*.example.com/callback"), vec![]);
+    assert_eq!(ph("https://example.com/{}"), one("placeholders", "url"));
+    assert_eq!(
+        ph("https://example.com/{unclosed"),
+        one("placeholders", "url")
+    );
+    assert_eq!(ph("https://ex*mple.com/"), one("placeholders", "url"));
+    let all = |s: &str| {
+        found(
+            Urls {
+                all: Some(s.into()),
+                ..Default::default()
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(all(""), vec![]);
+    assert_eq!(all("https://*.{domain}/x"), vec![]);
+    assert_eq!(all("http://*.{domain}/x"), one("all", "url"));
+    let err = Urls {
+        https: Some("http://x".into()),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "https: must be an https URL (scheme must be https)"
+    );
+}
+
+// ---------------------------------------------------------------- ip
+
+#[derive(Validate)]
+struct Ips {
+    #[validate(ip)]
+    addr: Option<String>,
+    #[validate(ip(cidr))]
+    range: Option<String>,
+}
+
+#[test]
+fn ip_and_cidr() {
+    let a = |s: &str| {
+        found(
+            Ips {
+                addr: Some(s.into()),
+                range: None,
+            }
+            .validate(),
+        )
+    };
+    let c = |s: &str| {
+        found(
+            Ips {
+                addr: None,
+                range: Some(s.into()),
+            }
+            .validate(),
+        )
+    };
+    for ok in ["10.0.0.1", "::1", "2001:db8::1", "255.255.255.255"] {
+        assert_eq!(a(ok), vec![], "{ok}");
+        assert_eq!(c(ok), vec![], "{ok}");
+    }
+    for bad in ["", "256.0.0.1", "10.0.0", "10.0.0.1/8", "host", "10.0.0.1 "] {
+        assert_eq!(a(bad), one("addr", "ip"), "{bad:?}");
+    }
+    for ok in [
+        "10.0.0.0/8",
+        "10.0.0.0/0",
+        "10.0.0.0/32",
+        "2001:db8::/128",
+        "::/0",
+    ] {
+        assert_eq!(c(ok), vec![], "{ok}");
+    }
+    for bad in [
+        "10.0.0.0/33",
+        "2001:db8::/129",
+        "10.0.0.0/",
+        "10.0.0.0/+8",
+        "10.0.0.0/8/8",
+        "/8",
+        "10.0.0.0/0008",
+    ] {
+        assert_eq!(c(bad), one("range", "ip"), "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------- items / each
+
+#[derive(Validate)]
+struct Items {
+    #[validate(items(min = 1, max = 4, unique), each(one_of("a", "b", "c", "d", "e")))]
+    grant_types: Vec<String>,
+    #[validate(items(unique))]
+    many: Option<Vec<u32>>,
+    #[validate(each(length(max = 2)))]
+    nullable_items: Vec<Option<String>>,
+}
+
+fn items(g: &[&str]) -> Items {
+    Items {
+        grant_types: g.iter().map(|s| s.to_string()).collect(),
+        many: None,
+        nullable_items: Vec::new(),
+    }
+}
+
+#[test]
+fn items_count_unique_and_each() {
+    assert_eq!(found(items(&["a"]).validate()), vec![]);
+    assert_eq!(found(items(&["a", "b", "c", "d"]).validate()), vec![]);
+    assert_eq!(found(items(&[]).validate()), one("grant_types", "items"));
+    assert_eq!(
+        found(items(&["a", "b", "c", "d", "e"]).validate()),
+        one("grant_types", "items")
+    );
+    assert_eq!(
+        found(items(&["a", "b", "zz"]).validate()),
+        one("grant_types[2]", "one_of")
+    );
+    assert_eq!(
+        found(items(&["a", "b", "a", "b"]).validate()),
+        vec![
+            ("grant_types[2]".into(), "unique"),
+            ("grant_types[3]".into(), "unique")
+        ]
+    );
+    let err = items(&["a", "a"]).validate().unwrap_err();
+    assert_eq!(
+        err.violations()[0].params.get("duplicate_of"),
+        Some(&Param::Int(0))
+    );
+    // Long lists take the sorting path; the report is still in index order.
+    let mut it = items(&["a"]);
+    let mut many: Vec<u32> = (0..1000).collect();
+    many[700] = 3;
+    many[10] = 999;
+    it.many = Some(many);
+    assert_eq!(
+        found(it.validate()),
+        vec![
+            ("many[700]".into(), "unique"),
+            ("many[999]".into(), "unique")
+        ]
+    );
+    let mut it = items(&["a"]);
+    it.nullable_items = vec![None, Some("ab".into()), Some("abc".into())];
+    assert_eq!(found(it.validate()), one("nullable_items[2]", "length"));
+}
+
+// ---------------------------------------------------------------- entries / keys / values
+
+#[derive(Validate)]
+struct Meta {
+    #[validate(
+        entries(max = 3),
+        keys(length(min = 1, max = 5), pattern = "^[A-Za-z0-9_-]*$"),
+        values(length(max = 3))
+    )]
+    client_metadata: Option<BTreeMap<String, Option<String>>>,
+}
+
+fn meta(pairs: &[(&str, Option<&str>)]) -> Meta {
+    Meta {
+        client_metadata: Some(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
+                .collect(),
+        ),
+    }
+}
+
+#[test]
+fn map_entries_keys_values() {
+    assert_eq!(
+        found(meta(&[("foo", Some("bar")), ("a", None), ("b_-1", Some(""))]).validate()),
+        vec![]
+    );
+    assert_eq!(
+        found(meta(&[("foo", Some("barz"))]).validate()),
+        one("client_metadata.foo", "length")
+    );
+    assert_eq!(
+        found(meta(&[("fooooo", Some("b"))]).validate()),
+        one("client_metadata.fooooo", "length")
+    );
+    assert_eq!(
+        found(meta(&[("a.b", None)]).validate()),
+        one("client_metadata[\"a.b\"]", "pattern")
+    );
+    assert_eq!(
+        found(meta(&[("", None)]).validate()),
+        one("client_metadata[\"\"]", "length")
+    );
+    assert_eq!(
+        found(meta(&[("a", None), ("b", None), ("c", None), ("d", None)]).validate()),
+        one("client_metadata", "entries")
+    );
+    let err = meta(&[("fooooo", None)]).validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "client_metadata.fooooo: key must be between 1 and 5 characters (got 6)"
+    );
+    assert_eq!(
+        err.violations()[0].params.get("key"),
+        Some(&Param::Bool(true))
+    );
+}
+
+// ---------------------------------------------------------------- nested
+
+#[derive(Validate, Default)]
+struct Inner {
+    #[validate(length(max = 3))]
+    alg: Option<String>,
+}
+
+#[derive(Validate, Default)]
+struct Outer {
+    #[validate(nested)]
+    plain: Inner,
+    #[validate(nested)]
+    option: Option<Inner>,
+    #[validate(nested)]
+    patch: Patch<Inner>,
+    #[validate(nested)]
+    list: Vec<Inner>,
+    #[validate(nested)]
+    boxed: Option<Box<Inner>>,
+    #[validate(nested)]
+    map: BTreeMap<String, Inner>,
+    #[validate(items(max = 1), each(nested))]
+    each: Vec<Inner>,
+}
+
+fn bad() -> Inner {
+    Inner {
+        alg: Some("long".into()),
+    }
+}
+
+#[test]
+fn nested_through_wrappers() {
+    assert_eq!(found(Outer::default().validate()), vec![]);
+    let o = Outer {
+        plain: bad(),
+        option: Some(bad()),
+        patch: Patch::Value(bad()),
+        list: vec![Inner::default(), bad()],
+        boxed: Some(Box::new(bad())),
+        map: [("k".to_string(), bad())].into(),
+        each: vec![bad(), bad()],
+    };
+    assert_eq!(
+        found(o.validate()),
+        vec![
+            ("plain.alg".into(), "length"),
+            ("option.alg".into(), "length"),
+            ("patch.alg".into(), "length"),
+            ("list[1].alg".into(), "length"),
+            ("boxed.alg".into(), "length"),
+            ("map.k.alg".into(), "length"),
+            ("each".into(), "items"),
+            ("each[0].alg".into(), "length"),
+            ("each[1].alg".into(), "length"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- struct-level rules
+
+#[derive(Validate, Default)]
+struct Jwt {
+    alg: Option<String>,
+}
+
+#[derive(Validate, Default)]
+#[validate(properties(min = 1, max = 6))]
+#[validate(mutually_exclusive(client_authentication_methods, token_endpoint_auth_method))]
+#[validate(when_set(
+    client_authentication_methods,
+    then(path = "jwt_configuration.alg", equals = "RS256")
+))]
+#[validate(when(
+    path = "is_first_party",
+    equals = false,
+    absent(organization_usage, organization_require_behavior)
+))]
+#[validate(when(
+    path = "organization_require_behavior",
+    equals = "post_login_prompt",
+    then(path = "oidc_conformant", equals = true)
+))]
+struct Req {
+    client_authentication_methods: Patch<String>,
+    token_endpoint_auth_method: Option<String>,
+    #[validate(nested)]
+    jwt_configuration: Option<Jwt>,
+    is_first_party: Option<bool>,
+    organization_usage: Patch<String>,
+    organization_require_behavior: Patch<String>,
+    oidc_conformant: Option<bool>,
+}
+
+#[test]
+fn properties_count_present_fields() {
+    assert_eq!(found(Req::default().validate()), one("", "properties"));
+    let r = Req {
+        organization_usage: Patch::Null,
+        ..Default::default()
+    };
+    assert_eq!(found(r.validate()), vec![], "null counts as present");
+    let err = Req::default().validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "(root): must set between 1 and 6 properties (got 0)"
+    );
+    let full = Req {
+        client_authentication_methods: Patch::Null,
+        token_endpoint_auth_method: Some("x".into()),
+        jwt_configuration: Some(Jwt::default()),
+        is_first_party: Some(true),
+        organization_usage: Patch::Null,
+        organization_require_behavior: Patch::Null,
+        oidc_conformant: Some(true),
+    };
+    assert_eq!(found(full.validate()), one("", "properties"));
+}
+
+#[test]
+fn mutually_exclusive_reports_the_later_field() {
+    let r = Req {
+        client_authentication_methods: Patch::Value("x".into()),
+        token_endpoint_auth_method: Some("none".into()),
+        jwt_configuration: Some(Jwt {
+            alg: Some("RS256".into()),
+        }),
+        ..Default::default()
+    };
+    assert_eq!(
+        found(r.validate()),
+        one("token_endpoint_auth_method", "mutually_exclusive")
+    );
+    // Null is not "set".
+    let r = Req {
+        client_authentication_methods: Patch::Null,
+        token_endpoint_auth_method: Some("none".into()),
+        ..Default::default()
+    };
+    assert_eq!(found(r.validate()), vec![]);
+}
+
+#[test]
+fn when_set_then_nested_path() {
+    let with = |jwt: Option<Jwt>| Req {
+        client_authentication_methods: Patch::Value("x".into()),
+        jwt_configuration: jwt,
+        ..Default::default()
+    };
+    assert_eq!(
+        found(
+            with(Some(Jwt {
+                alg: Some("RS256".into())
+            }))
+            .validate()
+        ),
+        vec![]
+    );
+    assert_eq!(
+        found(with(None).validate()),
+        vec![],
+        "absent path is not judged"
+    );
+    assert_eq!(
+        found(with(Some(Jwt { alg: None })).validate()),
+        vec![],
+        "absent leaf is not judged"
+    );
+    assert_eq!(
+        found(
+            with(Some(Jwt {
+                alg: Some("HS256".into())
+            }))
+            .validate()
+        ),
+        one("jwt_configuration.alg", "equals")
+    );
+    let err = with(Some(Jwt {
+        alg: Some("HS256".into()),
+    }))
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "jwt_configuration.alg: must be `RS256` when `client_authentication_methods` is set"
+    );
+}
+
+#[test]
+fn when_equals_absent() {
+    let r = |first: Option<bool>, usage: Patch<String>| Req {
+        is_first_party: first,
+        organization_usage: usage,
+        organization_require_behavior: Patch::Value("no_prompt".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        found(r(Some(true), Patch::Value("deny".into())).validate()),
+        vec![]
+    );
+    assert_eq!(
+        found(r(None, Patch::Value("deny".into())).validate()),
+        vec![]
+    );
+    assert_eq!(
+        found(r(Some(false), Patch::Null).validate()),
+        one("organization_require_behavior", "absent")
+    );
+    assert_eq!(
+        found(r(Some(false), Patch::Value("deny".into())).validate()),
+        vec![
+            ("organization_usage".into(), "absent"),
+            ("organization_require_behavior".into(), "absent")
+        ]
+    );
+    let err = r(Some(false), Patch::Null).validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "organization_require_behavior: must be absent or null when `is_first_party` is false"
+    );
+}
+
+#[test]
+fn when_equals_then() {
+    let r = |behavior: &str, oidc: Option<bool>| Req {
+        organization_require_behavior: Patch::Value(behavior.into()),
+        oidc_conformant: oidc,
+        ..Default::default()
+    };
+    assert_eq!(found(r("post_login_prompt", Some(true)).validate()), vec![]);
+    assert_eq!(found(r("post_login_prompt", None).validate()), vec![]);
+    assert_eq!(found(r("no_prompt", Some(false)).validate()), vec![]);
+    assert_eq!(
+        found(r("post_login_prompt", Some(false)).validate()),
+        one("oidc_conformant", "equals")
+    );
+}
+
+#[derive(Validate, Default)]
+#[validate(when_set(a, then(path = "b.c", equals = 3)))]
+struct NullHop {
+    a: Option<bool>,
+    b: Patch<Hop>,
+}
+#[derive(Validate, Default)]
+struct Hop {
+    c: Patch<u8>,
+}
+
+#[test]
+fn null_on_the_way_fails() {
+    let r = |b: Patch<Hop>| found(NullHop { a: Some(true), b }.validate());
+    assert_eq!(r(Patch::Absent), vec![]);
+    assert_eq!(r(Patch::Null), one("b.c", "equals"));
+    assert_eq!(
+        r(Patch::Value(Hop { c: Patch::Null })),
+        one("b.c", "equals")
+    );
+    assert_eq!(r(Patch::Value(Hop { c: Patch::Value(3) })), vec![]);
+    assert_eq!(
+        r(Patch::Value(Hop { c: Patch::Value(4) })),
+        one("b.c", "equals")
+    );
+}
+
+// ---------------------------------------------------------------- order, report
+
+#[derive(Validate)]
+#[validate(mutually_exclusive(a, c))]
+struct Order {
+    #[validate(length(max = 1), pattern = "^[a-z]*$")]
+    a: String,
+    #[validate(range(max = 1))]
+    b: u8,
+    #[validate(length(max = 1))]
+    c: String,
+}
+
+#[test]
+fn report_is_in_declaration_order_and_serializes() {
+    let r = Order {
+        a: "AB".into(),
+        b: 2,
+        c: "xy".into(),
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        r.to_string(),
+        "a: must be at most 1 character (got 2)\n\
+         a: must match the pattern `^[a-z]*$`\n\
+         b: must be at most 1 (got 2)\n\
+         c: must be at most 1 character (got 2)\n\
+         c: cannot be set together with `a`"
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        json["violations"][0],
+        serde_json::json!({
+            "path": "a",
+            "code": "length",
+            "message": "must be at most 1 character (got 2)",
+            "params": {"max": 1, "actual": 2}
+        })
+    );
+    assert_eq!(json["violations"][4]["code"], "mutually_exclusive");
+    assert_eq!(
+        json["violations"][4]["params"],
+        serde_json::json!({"other": "a"})
+    );
+    assert_eq!(r.len(), 5);
+}
+
+// ---------------------------------------------------------------- serde names, enums, newtypes
+
+#[derive(Validate, serde::Serialize)]
+struct Renamed {
+    #[serde(rename = "logo-uri")]
+    #[validate(url)]
+    logo: Option<String>,
+}
+
+#[test]
+fn paths_use_serde_names() {
+    assert_eq!(
+        found(
+            Renamed {
+                logo: Some("x".into())
+            }
+            .validate()
+        ),
+        one("logo-uri", "url")
+    );
+}
+
+#[derive(Validate)]
+struct Name(#[validate(length(max = 3))] String);
+
+#[derive(Validate)]
+enum Union {
+    List(#[validate(items(max = 1))] Vec<String>),
+    Single(#[validate(length(max = 2))] String),
+    Named {
+        #[validate(range(max = 1))]
+        n: u8,
+    },
+    Unit,
+}
+
+#[derive(Validate)]
+struct HasUnion {
+    #[validate(nested)]
+    u: Option<Union>,
+    #[validate(nested)]
+    name: Name,
+}
+
+#[test]
+fn enums_and_newtypes_are_transparent() {
+    let h = |u: Union, n: &str| {
+        found(
+            HasUnion {
+                u: Some(u),
+                name: Name(n.into()),
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(h(Union::Unit, "abc"), vec![]);
+    assert_eq!(
+        h(Union::Single("abc".into()), "abcd"),
+        vec![("u".into(), "length"), ("name".into(), "length")]
+    );
+    assert_eq!(
+        h(Union::List(vec!["a".into(), "b".into()]), "a"),
+        one("u", "items")
+    );
+    assert_eq!(h(Union::Named { n: 2 }, "a"), one("u.n", "range"));
+}
+
+// ---------------------------------------------------------------- crate override
+
+mod renamed {
+    pub use spec_validate as sv;
+}
+
+#[derive(renamed::sv::Validate)]
+#[validate(crate = "renamed::sv")]
+struct Overridden {
+    #[validate(length(max = 1))]
+    a: String,
+}
+
+#[test]
+fn crate_path_override() {
+    assert_eq!(
+        found(Overridden { a: "ab".into() }.validate()),
+        one("a", "length")
+    );
+}
+
+// ---------------------------------------------------------------- huge values
+
+#[test]
+fn huge_values_validate_without_panicking() {
+    let big = "é".repeat(5_000_000);
+    assert_eq!(
+        found(Len { name: big.clone() }.validate()),
+        one("name", "length")
+    );
+    let p = Pat {
+        scan: Some(big.clone()),
+        counted: Some(big.clone()),
+        regex: Some(big.clone()),
+        unanchored: Some(big.clone()),
+    };
+    assert_eq!(
+        found(p.validate()),
+        vec![
+            ("counted".into(), "pattern"),
+            ("regex".into(), "pattern"),
+            ("unanchored".into(), "pattern")
+        ]
+    );
+    let u = Urls {
+        all: Some(format!("https://{}.com", "a".repeat(1_000_000))),
+        any: Some(big.clone()),
+        ..Default::default()
+    };
+    assert_eq!(found(u.validate()), one("any", "url"));
+    assert_eq!(
+        found(
+            Ips {
+                addr: Some(big.clone()),
+                range: Some(big)
+            }
+            .validate()
+        )
+        .len(),
+        2
+    );
+    let m: BTreeMap<String, Option<String>> = (0..100_000)
+        .map(|i| (format!("{i:x}"), Some("v".into())))
+        .collect();
+    let r = Meta {
+        client_metadata: Some(m),
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(r.len(), 1);
+    let mut it = items(&["a"]);
+    it.many = Some((0..200_000).collect());
+    assert!(it.validate().is_ok());
+}
+
+// ---------------------------------------------------------------- secrets
+
+#[derive(Validate, Debug)]
+struct WithSecret {
+    #[validate(length(max = 3), pattern = "^[a-z]+$", one_of("abc"))]
+    client_secret: Secret<String>,
+}
+
+#[test]
+fn secrets_never_show() {
+    let s = WithSecret {
+        client_secret: Secret::new("TOPSECRET".into()),
+    };
+    assert_eq!(format!("{s:?}"), "WithSecret { client_secret: [REDACTED] }");
+    assert_eq!(format!("{}", s.client_secret), "[REDACTED]");
+    let r = s.validate().unwrap_err();
+    assert_eq!(r.len(), 3);
+    let all = format!("{r}\n{r:?}\n{}", serde_json::to_string(&r).unwrap());
+    assert!(!all.contains("TOPSECRET"), "{all}");
+    assert_eq!(
+        serde_json::to_string(&s.client_secret).unwrap(),
+        "\"TOPSECRET\""
+    );
+    let back: Secret<String> = serde_json::from_str("\"x\"").unwrap();
+    assert_eq!(back.expose(), "x");
+}
