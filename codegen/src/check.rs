@@ -512,13 +512,14 @@ impl<'s> Checker<'s> {
                 self.error(
                     Diagnostic::error(
                         format!(
-                            "field `{}` would get the same Rust name as field `{first_name}`",
+                            "field `{}` differs from field `{first_name}` only in case or punctuation",
                             f.name.value
                         ),
                         f.name.span,
                     )
                     .label("clashing name")
-                    .note(format!("`{first_name}` is defined on line {first_line}")),
+                    .note(format!("`{first_name}` is defined on line {first_line}"))
+                    .help("as snake_case Rust fields they would collide or be confusable"),
                 );
             } else {
                 seen.insert(folded, &f.name);
@@ -858,11 +859,9 @@ impl<'s> Checker<'s> {
         }
         let mut values = Vec::new();
         let mut ok = true;
-        for (i, v) in e.values.iter().enumerate() {
-            if let Some(first) = e.values[..i]
-                .iter()
-                .find(|f| f.value.value == v.value.value)
-            {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for v in &e.values {
+            if let Some(first) = seen.get(v.value.value.as_str()) {
                 ok = false;
                 self.error(
                     Diagnostic::error(
@@ -870,10 +869,11 @@ impl<'s> Checker<'s> {
                         v.value.span,
                     )
                     .label("listed again here")
-                    .note(format!("first listed at {}", first.value.span.describe()))
+                    .note(format!("first listed at {}", first.describe()))
                     .help("remove the repeated value"),
                 );
             }
+            seen.entry(v.value.value.as_str()).or_insert(v.value.span);
             values.push(ir::EnumValue {
                 value: v.value.value.clone(),
                 description: text(&v.description),

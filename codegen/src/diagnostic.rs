@@ -180,6 +180,7 @@ impl Diagnostics {
             .lines()
             .nth(line.saturating_sub(1))
             .unwrap_or("")
+            .trim_start_matches('\u{feff}') // a byte-order mark is not shown, nor counted in columns
             .trim_end_matches('\r')
     }
 
@@ -270,10 +271,16 @@ where
         if candidate == word {
             continue;
         }
-        let distance = if candidate.to_lowercase() == lower {
+        let candidate_lower = candidate.to_lowercase();
+        let distance = if candidate_lower == lower {
             0
+        } else if candidate_lower.len() >= 3
+            && (lower.starts_with(&candidate_lower) || candidate_lower.starts_with(&lower))
+        {
+            // `enumeration` for `enum`, `desc` for `description`.
+            1
         } else {
-            levenshtein(&lower, &candidate.to_lowercase())
+            levenshtein(&lower, &candidate_lower)
         };
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -342,6 +349,10 @@ mod tests {
         );
         assert_eq!(did_you_mean("zzz", ["min_length"]), None);
         assert_eq!(did_you_mean("nmae", ["name", "secret"]), Some("name"));
+        assert_eq!(
+            did_you_mean("enumeration", ["object", "enum"]),
+            Some("enum")
+        );
         assert_eq!(did_you_mean("String", ["string"]), Some("string"));
     }
 

@@ -94,10 +94,29 @@ pub fn markdown(api: &Api) -> String {
     let _ = writeln!(out, "\n## Types\n");
     let _ = writeln!(
         out,
-        "Request types are closed (unknown fields and enum values are errors) unless marked \
-         open; response types are always open: unknown fields and enum values are kept."
+        "In requests, objects reject unknown fields and enums reject unknown values unless the \
+         type says otherwise; in responses every type is open: unknown fields and enum values \
+         are kept. The request type comes first, then the response types, then the rest by name."
     );
-    for (name, def) in &api.types {
+    // The request and response roots first, then every other type by name.
+    let mut order: Vec<&String> = Vec::new();
+    order.push(&endpoint.request.type_name);
+    for response in &endpoint.responses {
+        if let Some(name) = &response.type_name {
+            order.push(name);
+        }
+    }
+    let roots: BTreeSet<&String> = order.iter().copied().collect();
+    order.dedup();
+    order.extend(api.types.keys().filter(|n| !roots.contains(n)));
+    let mut seen = BTreeSet::new();
+    for name in order {
+        if !seen.insert(name) {
+            continue;
+        }
+        let Some(def) = api.types.get(name) else {
+            continue;
+        };
         let used: Vec<&str> = [
             request_types.contains(name).then_some("request"),
             response_types.contains(name).then_some("response"),
@@ -126,12 +145,6 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn lifecycle_suffix(l: crate::ir::Lifecycle) -> String {
-    text::lifecycle(l)
-        .map(|l| format!(" ({l})"))
-        .unwrap_or_default()
-}
-
 fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
     let kind = match &def.kind {
         TypeKind::Object(_) => "object".to_owned(),
@@ -140,17 +153,24 @@ fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
         TypeKind::Map(_) => "map".to_owned(),
         TypeKind::Union(_) => "union".to_owned(),
     };
-    let _ = writeln!(out, "\n### {}\n", def.name);
+    let rust = crate::naming::type_names(api.types.keys().map(String::as_str));
+    match rust.get(&def.name) {
+        Some(ident) if *ident != def.name => {
+            let _ = writeln!(out, "\n### {} (Rust `{ident}`)\n", def.name);
+        }
+        _ => {
+            let _ = writeln!(out, "\n### {}\n", def.name);
+        }
+    }
     let used = if used.is_empty() {
         "unused".to_owned()
     } else {
         used.join(", ")
     };
-    let _ = writeln!(
-        out,
-        "*{kind}; used in: {used}{}*",
-        lifecycle_suffix(def.lifecycle)
-    );
+    let lifecycle = text::lifecycle(def.lifecycle)
+        .map(|l| format!("; lifecycle: {l}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "*{kind}; used in: {used}{lifecycle}*");
     if let Some(d) = &def.description {
         let _ = writeln!(out);
         for line in text::sanitize(d) {
@@ -196,10 +216,13 @@ fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
         }
         TypeKind::Enum(e) => {
             let _ = writeln!(out);
-            let _ = writeln!(out, "| value | description |");
-            let _ = writeln!(out, "|---|---|");
-            for value in &e.values {
-                enum_row(out, value);
+            let _ = writeln!(out, "| value | Rust variant | description |");
+            let _ = writeln!(out, "|---|---|---|");
+            let wires: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
+            // The same names as the emitter's (`Unknown` is reserved on both sides).
+            let variants = crate::naming::variant_names(&wires, &["Unknown"]);
+            for (value, variant) in e.values.iter().zip(&variants) {
+                enum_row(out, value, variant);
             }
         }
         TypeKind::Map(map) => {
@@ -209,6 +232,7 @@ fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
                 "Values: {}.",
                 text::code(&text::json_type(&map.values))
             );
+            let _ = writeln!(out);
             for c in text::map_constraints(api, map) {
                 let _ = writeln!(out, "- {c}");
             }
@@ -262,15 +286,16 @@ fn field_row(out: &mut String, api: &Api, field: &Field, defaults: &[String]) {
     );
 }
 
-fn enum_row(out: &mut String, value: &EnumValue) {
+fn enum_row(out: &mut String, value: &EnumValue, variant: &str) {
     let mut desc = description(value.description.as_deref());
     if let Some(l) = text::lifecycle(value.lifecycle) {
         desc = format!("*{l}.* {desc}");
     }
     let _ = writeln!(
         out,
-        "| {} | {} |",
+        "| {} | {} | {} |",
         cell(&text::code(&value.value)),
+        cell(&text::code(variant)),
         cell(desc.trim())
     );
 }
@@ -352,7 +377,7 @@ fn scopes_section(out: &mut String, api: &Api) {
          carries those scopes, whether referenced identifiers (credentials, organizations, \
          connections) exist, and every rule whose fields the body leaves out."
     );
-    let nested_secrets = secrets_below_top(api);
+    let nested_secrets = request_secrets(api);
     if !nested_secrets.is_empty() {
         let _ = writeln!(
             out,
@@ -363,7 +388,7 @@ fn scopes_section(out: &mut String, api: &Api) {
 }
 
 /// Wire names of secret fields anywhere in the request, in type then declaration order.
-fn secrets_below_top(api: &Api) -> Vec<String> {
+fn request_secrets(api: &Api) -> Vec<String> {
     let mut out = Vec::new();
     for name in api.reachable_from(&api.endpoint.request.type_name) {
         if let Some(TypeKind::Object(object)) = api.types.get(&name).map(|t| &t.kind) {

@@ -88,30 +88,61 @@ fn compare(expected: &str, file: &Path, spec: &Path) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    if found == expected {
-        return ExitCode::SUCCESS;
+    match first_difference(expected, &found) {
+        None => ExitCode::SUCCESS,
+        Some((line, e, f)) => {
+            eprintln!(
+                "error: {} is stale (regenerate with `spec-codegen generate {} -o {}`)\n  first difference at line {line}:\n  expected: {e}\n  found:    {f}",
+                file.display(),
+                spec.display(),
+                file.display(),
+            );
+            ExitCode::from(EXIT_STALE)
+        }
     }
+}
+
+/// The first line (1-based) where `expected` and `found` differ, with both versions quoted
+/// (`end of file` past the end); `None` when they are identical.
+fn first_difference(expected: &str, found: &str) -> Option<(usize, String, String)> {
+    if expected == found {
+        return None;
+    }
+    let show = |s: Option<&str>| match s {
+        // Quoted with its line break, so a missing final newline shows.
+        Some(s) => format!("{s:?}"),
+        None => "end of file".to_owned(),
+    };
     let mut expected_lines = expected.split_inclusive('\n');
     let mut found_lines = found.split_inclusive('\n');
     let mut line = 1;
     loop {
         match (expected_lines.next(), found_lines.next()) {
             (Some(e), Some(f)) if e == f => line += 1,
-            (e, f) => {
-                let show = |s: Option<&str>| match s {
-                    Some(s) => format!("{:?}", s.trim_end_matches('\n')),
-                    None => "end of file".to_owned(),
-                };
-                eprintln!(
-                    "error: {} is stale (regenerate with `spec-codegen generate {} -o {}`)\n  first difference at line {line}:\n  expected: {}\n  found:    {}",
-                    file.display(),
-                    spec.display(),
-                    file.display(),
-                    show(e),
-                    show(f),
-                );
-                return ExitCode::from(EXIT_STALE);
-            }
+            (e, f) => return Some((line, show(e), show(f))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_difference;
+
+    #[test]
+    fn names_the_first_differing_line() {
+        assert_eq!(first_difference("a\nb\n", "a\nb\n"), None);
+        assert_eq!(
+            first_difference("a\nb\nc\n", "a\nx\nc\n"),
+            Some((2, "\"b\\n\"".to_owned(), "\"x\\n\"".to_owned()))
+        );
+        assert_eq!(
+            first_difference("a\nb\n", "a\n"),
+            Some((2, "\"b\\n\"".to_owned(), "end of file".to_owned()))
+        );
+        // A missing final newline is a difference too.
+        assert_eq!(
+            first_difference("a\n", "a"),
+            Some((1, "\"a\\n\"".to_owned(), "\"a\"".to_owned()))
+        );
     }
 }

@@ -130,10 +130,12 @@ fn check_port(port: &str, placeholders: bool) -> Result<(), &'static str> {
     if placeholders && placeholder_len(port.as_bytes()) == Some(port.len()) {
         return Ok(());
     }
-    if port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
-        && port.parse::<u32>().is_ok_and(|p| p <= 65535) {
-            return Ok(());
-        }
+    if port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u32>().is_ok_and(|p| p <= 65535)
+    {
+        return Ok(());
+    }
     Err("invalid port")
 }
 

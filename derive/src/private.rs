@@ -353,6 +353,51 @@ pub fn pattern_scan(
     }
 }
 
+/// One step of a scanned pattern: `min..=max` characters that `allowed` accepts.
+pub struct ScanPart {
+    pub allowed: fn(char) -> bool,
+    pub min: usize,
+    pub max: Option<usize>,
+}
+
+/// A pattern of the form `^A{n}B{m}...Z{min,max}$`: every step but the last
+/// has a fixed count, so one left-to-right pass decides the match.
+#[inline]
+pub fn pattern_seq(
+    s: &str,
+    pattern: &'static str,
+    parts: &[ScanPart],
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    if !seq_matches(s, parts) {
+        pattern_violation(pattern, path, r);
+    }
+}
+
+fn seq_matches(s: &str, parts: &[ScanPart]) -> bool {
+    let mut chars = s.chars();
+    let Some((last, fixed)) = parts.split_last() else {
+        return s.is_empty();
+    };
+    for part in fixed {
+        for _ in 0..part.min {
+            match chars.next() {
+                Some(c) if (part.allowed)(c) => {}
+                _ => return false,
+            }
+        }
+    }
+    let mut n = 0usize;
+    for c in chars {
+        n += 1;
+        if !(last.allowed)(c) || last.max.is_some_and(|m| n > m) {
+            return false;
+        }
+    }
+    n >= last.min
+}
+
 /// A pattern compiled once, on first use. `None` only if the regex crate
 /// refuses a pattern the macro accepted (then every value is reported).
 pub type LazyRegex = LazyLock<Option<Regex>>;

@@ -14,6 +14,11 @@ pub enum Wire<'a> {
 
 /// A value that has a scalar JSON form. Implemented for strings, `bool` and the
 /// integer types; generated string enums implement it with their `as_str()`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be compared with a literal in a `when`/`then` rule",
+    label = "`{Self}` does not implement `spec_validate::WireValue`",
+    note = "implement `spec_validate::WireValue` for `{Self}` (a string enum returns `Wire::Str(self.as_str())`)"
+)]
 pub trait WireValue {
     /// The JSON-level value.
     fn wire(&self) -> Wire<'_>;

@@ -21,47 +21,80 @@ const USAGE: &str = "usage: validate (request|response|scopes) FILE";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [mode, file] = args.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let outcome = run(&args);
+    use std::io::Write;
+    // A closed pipe is not worth a panic (`println!` would panic).
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(outcome.stdout.as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(outcome.stderr.as_bytes());
+    ExitCode::from(outcome.code)
+}
+
+/// What a run prints and how it exits.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Exit code: 0 valid, 1 invalid, 2 usage or I/O error.
+    pub code: u8,
+    /// One line per scope (`scopes`) or per problem.
+    pub stdout: String,
+    /// Usage and I/O errors.
+    pub stderr: String,
+}
+
+impl Outcome {
+    fn usage(message: String) -> Self {
+        Outcome {
+            code: 2,
+            stdout: String::new(),
+            stderr: message + "\n",
+        }
+    }
+}
+
+/// The whole program, minus the process: arguments in, outcome out. Never panics.
+pub fn run(args: &[String]) -> Outcome {
+    let [mode, file] = args else {
+        return Outcome::usage(USAGE.to_owned());
     };
     if !matches!(mode.as_str(), "request" | "response" | "scopes") {
-        eprintln!("unknown mode `{mode}`\n{USAGE}");
-        return ExitCode::from(2);
+        return Outcome::usage(format!("unknown mode `{mode}`\n{USAGE}"));
     }
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("cannot read {file}: {err}");
-            return ExitCode::from(2);
-        }
+        Err(err) => return Outcome::usage(format!("cannot read {file}: {err}")),
     };
-    let lines = match mode.as_str() {
+    let (ok, lines) = match mode.as_str() {
         "request" => match parse::<UpdateClientRequest>(&bytes) {
-            Ok(request) => violations(&request),
-            Err(line) => vec![line],
+            Ok(request) => {
+                let found = violations(&request);
+                (found.is_empty(), found)
+            }
+            Err(line) => (false, vec![line]),
         },
         "response" => match parse::<Client>(&bytes) {
-            Ok(_) => Vec::new(),
-            Err(line) => vec![line],
+            Ok(_) => (true, Vec::new()),
+            Err(line) => (false, vec![line]),
         },
         _ => match parse::<UpdateClientRequest>(&bytes) {
-            Ok(request) => {
-                for scope in request.required_scopes() {
-                    println!("{scope}");
-                }
-                Vec::new()
-            }
-            Err(line) => vec![line],
+            Ok(request) => (
+                true,
+                request
+                    .required_scopes()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            ),
+            Err(line) => (false, vec![line]),
         },
     };
-    if lines.is_empty() {
-        return ExitCode::SUCCESS;
+    Outcome {
+        code: if ok { 0 } else { 1 },
+        stdout: lines.iter().map(|l| format!("{l}\n")).collect(),
+        stderr: String::new(),
     }
-    for line in lines {
-        println!("{line}");
-    }
-    ExitCode::from(1)
 }
 
 fn violations(value: &impl Validate) -> Vec<String> {

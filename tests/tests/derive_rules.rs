@@ -1016,3 +1016,81 @@ fn secrets_never_show() {
     let back: Secret<String> = serde_json::from_str("\"x\"").unwrap();
     assert_eq!(back.expose(), "x");
 }
+
+// ---------------------------------------------------------------- scans agree with the regex
+
+/// For each pattern, a struct whose validation must agree with `regex` on
+/// every string of a small exhaustive alphabet (scanned patterns are not
+/// run through the regex crate, so this checks the scan).
+macro_rules! agree {
+    ($($name:ident = $pat:literal;)*) => {$(
+        #[derive(Validate)]
+        struct $name {
+            #[validate(pattern = $pat)]
+            v: String,
+        }
+    )*
+        #[test]
+        fn scanned_patterns_agree_with_regex() {
+            let alphabet = ['a', 'Z', '0', '-', '=', '<', 'é', '😀', ' '];
+            let mut inputs = vec![String::new()];
+            for len in 1..=4 {
+                let mut next = Vec::new();
+                for s in inputs.iter().filter(|s| s.chars().count() == len - 1) {
+                    for c in alphabet {
+                        next.push(format!("{s}{c}"));
+                    }
+                }
+                inputs.extend(next);
+            }
+            inputs.push("a".repeat(70));
+            inputs.push(format!("{}==", "a".repeat(4)));
+            $(
+                let re = regex::Regex::new($pat).unwrap();
+                for s in &inputs {
+                    let ours = $name { v: s.clone() }.validate().is_ok();
+                    assert_eq!(ours, re.is_match(s), "pattern {} on {s:?}", $pat);
+                }
+            )*
+        }
+    };
+}
+
+agree! {
+    P1 = "^[^<>]+$";
+    P2 = "^[^<>]*$";
+    P3 = "^[A-Za-z0-9_-]{2,3}$";
+    P4 = "^([a-z0-9]){1}([a-z0-9-]){2,62}$";
+    P5 = "^([A-Za-z0-9+/]){4}==$";
+    P6 = "^[a]$";
+    P7 = "^a-?$";
+    P8 = "^Z[0-9]{0,2}$";
+    P9 = "^[^\\n\\r\\u2028\\u2029]*$";
+    P10 = "^(a|Z)+$";
+}
+
+#[derive(Validate, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Camel {
+    #[validate(length(max = 1))]
+    logo_uri: String,
+    #[serde(rename = "X")]
+    #[validate(length(max = 1))]
+    other: String,
+}
+
+#[test]
+fn paths_follow_rename_all() {
+    let c = Camel {
+        logo_uri: "ab".into(),
+        other: "ab".into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&c).unwrap(),
+        serde_json::json!({"logoUri": "ab", "X": "ab"})
+    );
+    assert_eq!(
+        found(c.validate()),
+        vec![("logoUri".into(), "length"), ("X".into(), "length")]
+    );
+}

@@ -106,6 +106,7 @@ fn scopes_are_sorted_and_deduplicated() {
 }
 
 #[derive(Validate)]
+#[allow(dead_code)] // `b` exists to show it adds no scope
 struct NoDefault {
     #[validate(scopes("b:x", "a:x"))]
     a: Option<u8>,

@@ -5,42 +5,11 @@
 //! Review changes with `cargo insta review`; CI (`CI=true`) fails on a missing or changed
 //! snapshot.
 
-use std::path::{Path, PathBuf};
+mod generate_common;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ lives in the workspace")
-        .to_owned()
-}
+use std::path::Path;
 
-/// Loads a spec by its workspace-relative path (which becomes the `@generated` header).
-fn load(relative: &str) -> spec_codegen::ir::Api {
-    let text = std::fs::read_to_string(workspace().join(relative))
-        .unwrap_or_else(|err| panic!("cannot read {relative}: {err}"));
-    spec_codegen::load_str(relative, &text)
-        .unwrap_or_else(|diagnostics| panic!("{relative} does not load:\n{diagnostics}"))
-}
-
-/// Workspace-relative paths of the valid fixtures, sorted.
-fn fixtures() -> Vec<String> {
-    let dir = workspace().join("tests/fixtures/valid");
-    let mut out: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display()))
-        .map(|entry| {
-            entry
-                .expect("directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|name| name.ends_with(".yaml"))
-        .map(|name| format!("tests/fixtures/valid/{name}"))
-        .collect();
-    out.sort();
-    assert!(!out.is_empty(), "no fixtures in {}", dir.display());
-    out
-}
+use generate_common::{fixtures, load};
 
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
@@ -79,6 +48,18 @@ fn fixtures_rust_and_markdown() {
             insta::assert_snapshot!(format!("fixture_{stem}_md"), spec_codegen::markdown(&api));
         });
     }
+}
+
+#[test]
+fn type_names_differing_only_in_case() {
+    let source = spec_codegen::generate(&generate_common::case_clash());
+    // `ClientJwt` keeps its name (it already is its own identifier); `ClientJWT` gets a suffix.
+    assert!(source.contains("pub struct ClientJwt {"));
+    assert!(source.contains("pub struct ClientJwt2 {"));
+    assert!(source.contains("pub legacy: ::std::option::Option<ClientJwt2>,"));
+    settings().bind(|| {
+        insta::assert_snapshot!("case_clash_rs", source);
+    });
 }
 
 #[test]

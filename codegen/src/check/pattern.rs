@@ -246,7 +246,7 @@ fn escape_problem(i: usize, e: char, in_class: bool, next: Option<char>) -> Opti
         ),
         's' | 'S' => p(
             format!(
-                "`\\{e}` means different whitespace sets under `regex` (Unicode White_Space) and ECMA-262 (which adds U+FEFF)"
+                "`\\{e}` means different whitespace sets: ECMA-262 includes U+FEFF, `regex` includes U+0085"
             ),
             "spell out the characters you mean, e.g. `[ \\t\\n\\r]`",
         ),
@@ -353,6 +353,9 @@ mod tests {
             "^(?<year>[0-9]{4})$",
             "^[\\-a]\\.\\u00e9\\x41$",
             "^[^\\n\\r\\u2028\\u2029]{1,1024}$",
+            "^a\\/b\\.c\\*\\(\\)\\[\\]\\{\\}\\|\\?\\+\\^\\$$",
+            "^[A-Za-z0-9:,+=_*?\"/()<>@\\t -]*$",
+            "^a{2}b{2,}c{2,3}?$",
         ] {
             assert_eq!(problems(ok), vec![], "{ok}");
         }

@@ -103,6 +103,7 @@ fn string_rules(s: &StringSchema) -> Vec<TokenStream> {
         rules.push(quote!(length(#(#length),*)));
     }
     if let Some(pattern) = &s.pattern {
+        let pattern = readable_str(pattern);
         rules.push(quote!(pattern = #pattern));
     }
     match s.format {
@@ -133,6 +134,23 @@ fn string_rules(s: &StringSchema) -> Vec<TokenStream> {
         Some(Format::DateTime) | None => {}
     }
     rules
+}
+
+/// A string literal, raw (`r"..."`, `r#"..."#`) when that spares escapes, so patterns read
+/// as they do in the spec.
+pub(crate) fn readable_str(value: &str) -> TokenStream {
+    let needs_escapes = value.contains(['\\', '"']);
+    if needs_escapes && !value.chars().any(char::is_control) {
+        let mut hashes = String::new();
+        while value.contains(&format!("\"{hashes}")) {
+            hashes.push('#');
+        }
+        let source = format!("r{hashes}\"{value}\"{hashes}");
+        if let Ok(lit) = source.parse::<proc_macro2::Literal>() {
+            return quote!(#lit);
+        }
+    }
+    quote!(#value)
 }
 
 /// Number literals without a suffix, so they fit whatever integer type the field has.
@@ -187,9 +205,10 @@ impl Emitter<'_> {
             }
             Schema::Map(map) => self.map_rules(map),
             Schema::Named(name) => match self.api.types.get(name).map(|t| &t.kind) {
-                Some(TypeKind::Object(_)) => vec![quote!(nested)],
+                // Request objects and unions derive `Validate`.
+                Some(TypeKind::Object(_) | TypeKind::Union(_)) => vec![quote!(nested)],
                 Some(TypeKind::Map(map)) => self.map_rules(map),
-                Some(TypeKind::Enum(_) | TypeKind::Union(_)) | None => Vec::new(),
+                Some(TypeKind::Enum(_)) | None => Vec::new(),
             },
             Schema::Number | Schema::Boolean | Schema::Any => Vec::new(),
         }
@@ -338,6 +357,14 @@ mod tests {
 
     fn b(min: Option<i64>, max: Option<i64>) -> IntBounds {
         IntBounds { min, max }
+    }
+
+    #[test]
+    fn patterns_read_as_written() {
+        assert_eq!(readable_str("^[a-z]+$").to_string(), "\"^[a-z]+$\"");
+        assert_eq!(readable_str(r"^\d+$").to_string(), r#"r"^\d+$""#);
+        assert_eq!(readable_str(r#"^["\\]$"#).to_string(), r##"r#"^["\\]$"#"##);
+        assert_eq!(readable_str("a\tb\\").to_string(), "\"a\\tb\\\\\"");
     }
 
     #[test]

@@ -246,8 +246,14 @@ pub fn sanitize(text: &str) -> Vec<String> {
     for line in text.trim().lines() {
         let trimmed = line.trim_end();
         if trimmed.trim_start().starts_with("```") {
-            let rest = trimmed.trim_start().trim_start_matches('`');
-            if !in_fence && rest.trim().is_empty() {
+            let info = trimmed.trim_start().trim_start_matches('`').trim();
+            let language = info.split([',', ' ']).next().unwrap_or_default();
+            // rustdoc compiles unlabeled and Rust fences as doctests: spec prose is text.
+            let rusty = matches!(
+                language,
+                "" | "rust" | "rs" | "ignore" | "no_run" | "should_panic"
+            );
+            if !in_fence && rusty {
                 out.push("```text".to_owned());
             } else {
                 out.push(trimmed.trim_start().to_owned());
@@ -401,6 +407,11 @@ mod tests {
         );
         assert_eq!(sanitize("a\tb /\\("), ["a b /\\\\("]);
         assert_eq!(sanitize("```\nlet x;\n```"), ["```text", "let x;", "```"]);
+        assert_eq!(
+            sanitize("```rust\nlet x;\n```"),
+            ["```text", "let x;", "```"]
+        );
+        assert_eq!(sanitize("```json\n{}\n```"), ["```json", "{}", "```"]);
     }
 
     #[test]

@@ -61,6 +61,27 @@ impl Extractor {
         }
     }
 
+    /// Opens the value of `items`, `keys` or `values`: a nested schema mapping. A bare type name
+    /// (`items: string`) gets a help line with the mapping form.
+    fn open_schema<'n>(&mut self, key: &Key, node: &'n Node) -> Option<MapReader<'n>> {
+        if let Value::Str(name) = &node.value {
+            self.error(
+                Diagnostic::error(
+                    format!(
+                        "`{}` must be a schema mapping, found {}",
+                        key.name,
+                        node.value.describe()
+                    ),
+                    node.span,
+                )
+                .label("expected a mapping")
+                .help(format!("write `{}: {{ type: {name} }}`", key.name)),
+            );
+            return None;
+        }
+        self.open(node, format!("`{}`", key.name), key.span)
+    }
+
     /// Reports every key of `reader` that was never asked for.
     fn finish(&mut self, reader: MapReader<'_>) {
         for ((key, _), used) in reader.entries.iter().zip(&reader.used) {
@@ -503,7 +524,7 @@ impl Extractor {
             Some(Entry { key: k.span, value })
         });
         let items = r.take("items").and_then(|(k, v)| {
-            let mut inner = self.open(v, "`items`".to_owned(), k.span)?;
+            let mut inner = self.open_schema(k, v)?;
             let schema = self.schema(&mut inner, k.span, true);
             self.finish(inner);
             Some(Entry {
@@ -535,7 +556,7 @@ impl Extractor {
     fn map_keys(&mut self, r: &mut MapReader<'_>) -> MapSpec {
         let mut nested = |this: &mut Self, key: &'static str| {
             let (k, v) = r.take(key)?;
-            let mut inner = this.open(v, format!("`{key}`"), k.span)?;
+            let mut inner = this.open_schema(k, v)?;
             let schema = this.schema(&mut inner, k.span, key == "values");
             this.finish(inner);
             Some(Entry {

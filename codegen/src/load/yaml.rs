@@ -125,7 +125,15 @@ pub fn parse(text: &str, errors: &mut Vec<Diagnostic>) -> Option<Node> {
 /// A collection being built.
 enum Open {
     Seq(Node, Vec<Node>, usize),
-    Map(Node, Vec<(Key, Node)>, Pending, usize),
+    /// The mapping, its entries, what comes next, its anchor, and where each key was first
+    /// defined (for duplicate detection in constant time).
+    Map(
+        Node,
+        Vec<(Key, Node)>,
+        Pending,
+        usize,
+        HashMap<String, Span>,
+    ),
 }
 
 /// What the next node in a mapping is.
@@ -209,8 +217,13 @@ impl Builder<'_> {
                     value: Value::Null,
                     span,
                 };
-                self.stack
-                    .push(Open::Map(node, Vec::new(), Pending::Key, anchor));
+                self.stack.push(Open::Map(
+                    node,
+                    Vec::new(),
+                    Pending::Key,
+                    anchor,
+                    HashMap::new(),
+                ));
             }
             Event::SequenceEnd => {
                 if let Some(Open::Seq(mut node, items, anchor)) = self.stack.pop() {
@@ -219,7 +232,7 @@ impl Builder<'_> {
                 }
             }
             Event::MappingEnd => {
-                if let Some(Open::Map(mut node, entries, _, anchor)) = self.stack.pop() {
+                if let Some(Open::Map(mut node, entries, _, anchor, _)) = self.stack.pop() {
                     node.value = Value::Map(entries);
                     return self.add(node, anchor);
                 }
@@ -263,7 +276,7 @@ impl Builder<'_> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Open::Seq(_, items, _)) => items.push(node),
-            Some(Open::Map(_, entries, pending, _)) => {
+            Some(Open::Map(_, entries, pending, _, seen)) => {
                 match std::mem::replace(pending, Pending::Key) {
                     Pending::Key => match key_text(&node) {
                         Some(name) => {
@@ -282,8 +295,8 @@ impl Builder<'_> {
                     },
                     Pending::Skip => {}
                     Pending::Value(key) => {
-                        if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == key.name) {
-                            let first_at = first.span.describe();
+                        if let Some(first) = seen.get(&key.name) {
+                            let first_at = first.describe();
                             self.errors.push(
                                 Diagnostic::error(
                                     format!("duplicate key `{}`", key.name),
@@ -294,6 +307,7 @@ impl Builder<'_> {
                                 .help("remove one of them; YAML mappings need unique keys"),
                             );
                         } else {
+                            seen.insert(key.name.clone(), key.span);
                             entries.push((key, node));
                         }
                     }

@@ -85,6 +85,7 @@ fn mentions_scopes(nodes: &[syntax::Node]) -> bool {
 /// serde attributes that matter for paths and property counts.
 struct SerdeInfo {
     rename: Option<String>,
+    rename_all: Option<String>,
     flatten: bool,
     skip: bool,
 }
@@ -92,6 +93,7 @@ struct SerdeInfo {
 fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
     let mut info = SerdeInfo {
         rename: None,
+        rename_all: None,
         flatten: false,
         skip: false,
     };
@@ -108,6 +110,19 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
                         let s: LitStr = inner.value()?.parse()?;
                         if inner.path.is_ident("serialize") {
                             info.rename = Some(s.value());
+                        }
+                        Ok(())
+                    })?;
+                }
+            } else if meta.path.is_ident("rename_all") {
+                if meta.input.peek(syn::Token![=]) {
+                    let s: LitStr = meta.value()?.parse()?;
+                    info.rename_all = Some(s.value());
+                } else {
+                    meta.parse_nested_meta(|inner| {
+                        let s: LitStr = inner.value()?.parse()?;
+                        if inner.path.is_ident("serialize") {
+                            info.rename_all = Some(s.value());
                         }
                         Ok(())
                     })?;
@@ -131,6 +146,7 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
 fn fields<'a>(
     cx: &Ctxt,
     fields: &'a syn::Fields,
+    rename_all: Option<&str>,
     in_enum: bool,
     has_scopes: &mut bool,
 ) -> Vec<Field<'a>> {
@@ -155,7 +171,12 @@ fn fields<'a>(
                 }
             };
             let json = match &f.ident {
-                Some(id) => Seg::Field(serde.rename.clone().unwrap_or_else(|| unraw(id))),
+                Some(id) => Seg::Field(
+                    serde
+                        .rename
+                        .clone()
+                        .unwrap_or_else(|| rename_field(&unraw(id), rename_all)),
+                ),
                 None if n == 1 => Seg::Transparent,
                 // Unnamed fields of a multi-field tuple are array elements on the wire.
                 None => Seg::Index(i),
@@ -173,6 +194,35 @@ fn fields<'a>(
         .collect()
 }
 
+/// serde's `rename_all` applied to a (snake_case) field name.
+fn rename_field(name: &str, rule: Option<&str>) -> String {
+    let pascal = || {
+        name.split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<String>()
+    };
+    match rule {
+        Some("lowercase") => name.to_lowercase(),
+        Some("UPPERCASE") | Some("SCREAMING_SNAKE_CASE") => name.to_uppercase(),
+        Some("PascalCase") => pascal(),
+        Some("camelCase") => {
+            let p = pascal();
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        Some("kebab-case") => name.replace('_', "-"),
+        Some("SCREAMING-KEBAB-CASE") => name.to_uppercase().replace('_', "-"),
+        _ => name.to_owned(),
+    }
+}
+
 fn unraw(id: &Ident) -> String {
     let s = id.to_string();
     s.strip_prefix("r#").map(str::to_owned).unwrap_or(s)
@@ -184,7 +234,10 @@ impl<'a> Container<'a> {
         let mut has_scopes = mentions_scopes(&nodes);
         let rules = attr::container_rules(cx, &nodes);
         let data = match &input.data {
-            syn::Data::Struct(s) => Data::Struct(fields(cx, &s.fields, false, &mut has_scopes)),
+            syn::Data::Struct(s) => {
+                let all = serde_info(&input.attrs).rename_all;
+                Data::Struct(fields(cx, &s.fields, all.as_deref(), false, &mut has_scopes))
+            }
             syn::Data::Enum(e) => Data::Enum(
                 e.variants
                     .iter()
@@ -198,7 +251,13 @@ impl<'a> Container<'a> {
                         Variant {
                             ident: &v.ident,
                             style: v.fields.clone(),
-                            fields: fields(cx, &v.fields, true, &mut has_scopes),
+                            fields: fields(
+                                cx,
+                                &v.fields,
+                                serde_info(&v.attrs).rename_all.as_deref(),
+                                true,
+                                &mut has_scopes,
+                            ),
                         }
                     })
                     .collect(),

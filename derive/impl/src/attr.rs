@@ -173,7 +173,11 @@ pub fn did_you_mean<'a>(
 
 fn unknown(cx: &Ctxt, what: &str, name: &Ident, candidates: &[&str], elsewhere: Option<&str>) {
     let n = name.unraw_string();
-    let mut msg = format!("unknown {what} `{n}`");
+    // `what` is "rule" or "argument of `x(...)`": the name goes after the noun.
+    let mut msg = match what.split_once(' ') {
+        Some((noun, rest)) if rest.starts_with("of ") => format!("unknown {noun} `{n}` {rest}"),
+        _ => format!("unknown {what} `{n}`"),
+    };
     if let Some(hint) = elsewhere {
         msg = hint.to_string();
     } else if let Some(s) = did_you_mean(&n, candidates.iter().copied()) {
@@ -195,15 +199,22 @@ impl UnrawExt for Ident {
 }
 
 /// Records the first occurrence of each name; reports the second.
-struct Seen(Vec<String>);
+struct Seen(Vec<String>, Option<String>);
 impl Seen {
+    fn rules() -> Self {
+        Seen(Vec::new(), None)
+    }
+    fn args(rule: &Ident) -> Self {
+        Seen(Vec::new(), Some(rule.unraw_string()))
+    }
     fn first(&mut self, cx: &Ctxt, name: &Ident) -> bool {
         let n = name.unraw_string();
         if self.0.contains(&n) {
-            cx.error(
-                name.span(),
-                format!("duplicate rule `{n}`: it is already given for this value"),
-            );
+            let msg = match &self.1 {
+                None => format!("duplicate rule `{n}`: it is already given for this value"),
+                Some(rule) => format!("duplicate `{n}` in `{rule}(...)`"),
+            };
+            cx.error(name.span(), msg);
             false
         } else {
             self.0.push(n);
@@ -280,7 +291,7 @@ fn bounds(
     mut on_word: impl FnMut(&Ident),
 ) -> Bounds {
     let mut b = Bounds::default();
-    let mut seen = Seen(Vec::new());
+    let mut seen = Seen::args(rule);
     let rn = rule.unraw_string();
     let mut allowed: Vec<&str> = vec!["min", "max"];
     allowed.extend_from_slice(words);
@@ -293,6 +304,10 @@ fn bounds(
                 let Some(n) = int_value(cx, v, &format!("{rn}({name} = ..)")) else {
                     continue;
                 };
+                if nonneg && n > i128::from(u32::MAX) {
+                    cx.error(v.lit.span(), format!("`{rn}({name} = ..)` is too large"));
+                    continue;
+                }
                 if nonneg && n < 0 {
                     cx.error(
                         v.lit.span(),
@@ -327,7 +342,7 @@ fn bounds(
                         }
                     ),
                 ),
-                Some(n) => unknown(cx, &format!("argument of `{rn}`"), n, &allowed, None),
+                Some(n) => unknown(cx, &format!("argument of `{rn}(...)`"), n, &allowed, None),
                 None => cx.error(
                     other.span(),
                     format!("`{rn}(...)` expects `min = <integer>` and/or `max = <integer>`"),
@@ -343,7 +358,7 @@ fn bounds(
                 min.value, max.value
             ),
         ),
-        (None, None) if words.is_empty() || items.is_empty() => cx.error(
+        (None, None) if items.is_empty() => cx.error(
             rule.span(),
             format!("`{rn}(...)` needs `min = <integer>` and/or `max = <integer>`"),
         ),
@@ -393,7 +408,7 @@ pub enum Level {
 /// Parses field rules from nodes (of all `#[validate]` attributes on one field).
 pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
     let mut r = FieldRules::default();
-    let mut seen = Seen(Vec::new());
+    let mut seen = Seen::rules();
     let allowed: &[&str] = match level {
         Level::Key => KEY_RULES,
         _ => FIELD_RULES,
@@ -496,7 +511,7 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                 match node {
                     Node::Word(_) => {}
                     Node::List(_, items) => {
-                        let mut seen = Seen(Vec::new());
+                        let mut seen = Seen::args(name);
                         for item in items {
                             match item {
                                 Node::Word(w) if ["https", "placeholders", "empty"].iter().any(|x| w == x) => {
@@ -509,7 +524,7 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                                     }
                                 }
                                 Node::Word(w) | Node::Value(w, _) | Node::List(w, _) => {
-                                    unknown(cx, "option of `url`", w, &["https", "placeholders", "empty"], None)
+                                    unknown(cx, "option of `url(...)`", w, &["https", "placeholders", "empty"], None)
                                 }
                                 other => cx.error(other.span(), "`url(...)` takes the words `https`, `placeholders` and `empty`"),
                             }
@@ -533,7 +548,7 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                         match item {
                             Node::Word(w) if w == "cidr" => cidr = true,
                             Node::Word(w) | Node::Value(w, _) | Node::List(w, _) => {
-                                unknown(cx, "option of `ip`", w, &["cidr"], None)
+                                unknown(cx, "option of `ip(...)`", w, &["cidr"], None)
                             }
                             other => cx.error(other.span(), "`ip(...)` takes the word `cidr`"),
                         }
@@ -621,19 +636,22 @@ fn path_eq_and_rest<'a>(
     let rn = rule.unraw_string();
     let mut path = None;
     let mut equals = None;
+    // Given but invalid (already reported): do not also say it is missing.
+    let (mut path_given, mut equals_given) = (false, false);
     let mut rest = Vec::new();
     for item in items {
         match item {
             Node::Value(n, v) if n == "path" => {
-                if path.is_some() {
+                if std::mem::replace(&mut path_given, true) {
                     cx.error(n.span(), format!("duplicate `path` in `{rn}(...)`"));
                 } else if let Some(lit) = str_lit(cx, v, "path")
-                    && let Some(segs) = path_segments(cx, &lit) {
-                        path = Some((lit, segs))
-                    }
+                    && let Some(segs) = path_segments(cx, &lit)
+                {
+                    path = Some((lit, segs))
+                }
             }
             Node::Value(n, v) if n == "equals" => {
-                if equals.is_some() {
+                if std::mem::replace(&mut equals_given, true) {
                     cx.error(n.span(), format!("duplicate `equals` in `{rn}(...)`"));
                 } else if let Some(l) = literal(cx, v) {
                     equals = Some((l, v.lit.span()))
@@ -650,10 +668,10 @@ fn path_eq_and_rest<'a>(
             equals_span,
         }),
         (p, e) => {
-            if p.is_none() {
+            if p.is_none() && !path_given {
                 cx.error(rule.span(), format!("`{rn}(...)` needs `path = \"field\"`"));
             }
-            if e.is_none() {
+            if e.is_none() && !equals_given {
                 cx.error(
                     rule.span(),
                     format!("`{rn}(...)` needs `equals = <literal>`"),
@@ -713,7 +731,7 @@ fn consequences(cx: &Ctxt, rule: &Ident, rest: &[&Node]) -> Vec<Consequence> {
             other => match other.name() {
                 Some(n) => unknown(
                     cx,
-                    &format!("argument of `{rn}`"),
+                    &format!("argument of `{rn}(...)`"),
                     n,
                     &["path", "equals", "then", "absent"],
                     None,
@@ -731,7 +749,7 @@ fn consequences(cx: &Ctxt, rule: &Ident, rest: &[&Node]) -> Vec<Consequence> {
 /// Parses struct-level rules.
 pub fn container_rules(cx: &Ctxt, nodes: &[Node]) -> ContainerRules {
     let mut r = ContainerRules::default();
-    let mut seen = Seen(Vec::new());
+    let mut seen = Seen::rules();
     for node in nodes {
         let Some(name) = node.name() else {
             cx.error(node.span(), "expected a struct-level rule, found a literal");

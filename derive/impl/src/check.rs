@@ -168,32 +168,34 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
     ];
     for (name, span) in string_rules {
         if let Some(span) = span
-            && !is(|k| matches!(k, Kind::Str)) {
-                let hint = match (name, k) {
-                    ("length", Kind::Seq(_)) => {
-                        "; for the number of items use `items(min = .., max = ..)`"
-                    }
-                    ("length", Kind::Map(_)) => {
-                        "; for the number of entries use `entries(min = .., max = ..)`"
-                    }
-                    (_, Kind::Int) if name == "length" => {
-                        "; for numbers use `range(min = .., max = ..)`"
-                    }
-                    (_, Kind::Seq(_)) => "; to check each item use `each(...)`",
-                    _ => "",
-                };
-                mismatch(cx, span, name, "strings", ty, hint);
-            }
-    }
-    if let Some((span, _)) = &r.range
-        && !is(|k| matches!(k, Kind::Int)) {
-            let hint = match k {
-                Kind::Str => "; for strings use `length(min = .., max = ..)`",
-                Kind::Seq(_) => "; for the number of items use `items(min = .., max = ..)`",
+            && !is(|k| matches!(k, Kind::Str))
+        {
+            let hint = match (name, k) {
+                ("length", Kind::Seq(_)) => {
+                    "; for the number of items use `items(min = .., max = ..)`"
+                }
+                ("length", Kind::Map(_)) => {
+                    "; for the number of entries use `entries(min = .., max = ..)`"
+                }
+                (_, Kind::Int) if name == "length" => {
+                    "; for numbers use `range(min = .., max = ..)`"
+                }
+                (_, Kind::Seq(_)) => "; to check each item use `each(...)`",
                 _ => "",
             };
-            mismatch(cx, *span, "range", "integers", ty, hint);
+            mismatch(cx, span, name, "strings", ty, hint);
         }
+    }
+    if let Some((span, _)) = &r.range
+        && !is(|k| matches!(k, Kind::Int))
+    {
+        let hint = match k {
+            Kind::Str => "; for strings use `length(min = .., max = ..)`",
+            Kind::Seq(_) => "; for the number of items use `items(min = .., max = ..)`",
+            _ => "",
+        };
+        mismatch(cx, *span, "range", "integers", ty, hint);
+    }
     let elem = match k {
         Kind::Seq(e) => e,
         _ => None,
@@ -203,9 +205,10 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
         ("each", r.each.as_ref().map(|x| x.0)),
     ] {
         if let Some(span) = span
-            && !is(|k| matches!(k, Kind::Seq(_))) {
-                mismatch(cx, span, name, "sequences (`Vec<T>`)", ty, "");
-            }
+            && !is(|k| matches!(k, Kind::Seq(_)))
+        {
+            mismatch(cx, span, name, "sequences (`Vec<T>`)", ty, "");
+        }
     }
     if let Some((_, each)) = &r.each {
         check_field_rules(cx, each, elem);
@@ -220,31 +223,33 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
         ("values", r.values.as_ref().map(|x| x.0)),
     ] {
         if let Some(span) = span
-            && !is(|k| matches!(k, Kind::Map(_))) {
-                mismatch(
-                    cx,
-                    span,
-                    name,
-                    "maps with string keys (`BTreeMap<String, V>`)",
-                    ty,
-                    "",
-                );
-            }
+            && !is(|k| matches!(k, Kind::Map(_)))
+        {
+            mismatch(
+                cx,
+                span,
+                name,
+                "maps with string keys (`BTreeMap<String, V>`)",
+                ty,
+                "",
+            );
+        }
     }
     if let Some((_, v)) = &r.values {
         check_field_rules(cx, v, value);
     }
     if let Some(span) = r.nested
-        && matches!(k, Kind::Str | Kind::Int | Kind::Bool | Kind::Float) {
-            mismatch(
-                cx,
-                span,
-                "nested",
-                "types that implement `Validate` (structs, and `Option`/`Vec`/maps of them)",
-                ty,
-                "",
-            );
-        }
+        && matches!(k, Kind::Str | Kind::Int | Kind::Bool | Kind::Float)
+    {
+        mismatch(
+            cx,
+            span,
+            "nested",
+            "types that implement `Validate` (structs, and `Option`/`Vec`/maps of them)",
+            ty,
+            "",
+        );
+    }
 }
 
 /// The field a struct-level rule names (by Rust name or serde name).
@@ -267,6 +272,8 @@ fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> bool {
     let mut msg = format!("no field `{name}` in this struct");
     if let Some(s) = attr::did_you_mean(name, names.iter().map(String::as_str)) {
         msg.push_str(&format!("; did you mean `{s}`?"));
+    } else {
+        msg.push_str(&format!("; its fields are: {}", names.join(", ")));
     }
     cx.error(span, msg);
     false
@@ -285,26 +292,27 @@ fn check_path_eq(cx: &Ctxt, fields: &[Field], pe: &PathEq) {
         return;
     }
     if pe.segments.len() == 1
-        && let Some(f) = find_field(fields, first) {
-            let k = kind(f.ty);
-            let fits = matches!(
-                (&pe.equals, k),
-                (_, Kind::Unknown)
-                    | (Literal::Str(_), Kind::Str)
-                    | (Literal::Bool(_), Kind::Bool)
-                    | (Literal::Int(_), Kind::Int)
+        && let Some(f) = find_field(fields, first)
+    {
+        let k = kind(f.ty);
+        let fits = matches!(
+            (&pe.equals, k),
+            (_, Kind::Unknown)
+                | (Literal::Str(_), Kind::Str)
+                | (Literal::Bool(_), Kind::Bool)
+                | (Literal::Int(_), Kind::Int)
+        );
+        if !fits {
+            cx.error(
+                pe.equals_span,
+                format!(
+                    "`{first}` is `{}`, which can never equal {}",
+                    type_string(present(f.ty)),
+                    pe.equals.describe()
+                ),
             );
-            if !fits {
-                cx.error(
-                    pe.equals_span,
-                    format!(
-                        "`{first}` is `{}`, which can never equal {}",
-                        type_string(present(f.ty)),
-                        pe.equals.describe()
-                    ),
-                );
-            }
         }
+    }
 }
 
 fn check_struct_rules(cx: &Ctxt, c: &Container, fields: &[Field]) {

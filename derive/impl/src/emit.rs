@@ -39,6 +39,35 @@ fn opt_i128(b: Option<crate::attr::Bound>) -> TokenStream {
     }
 }
 
+fn opt_count(m: Option<usize>) -> TokenStream {
+    match m {
+        Some(m) => {
+            let m = Lit::usize_suffixed(m);
+            quote!(::core::option::Option::Some(#m))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `c` is in the part's class.
+fn class_test(part: &crate::pattern::Part) -> TokenStream {
+    let arms = part.ranges.iter().map(|(a, b)| {
+        if a == b {
+            let a = Lit::character(*a);
+            quote!(#a)
+        } else {
+            let (a, b) = (Lit::character(*a), Lit::character(*b));
+            quote!(#a..=#b)
+        }
+    });
+    let test = if part.ranges.is_empty() {
+        quote!(false)
+    } else {
+        quote!(::core::matches!(c, #(#arms)|*))
+    };
+    if part.negated { quote!(!#test) } else { test }
+}
+
 fn has_bounds(b: &Bounds) -> bool {
     b.min.is_some() || b.max.is_some()
 }
@@ -54,8 +83,13 @@ fn rules(
 ) -> TokenStream {
     let sv = &cx.sv;
     let v = format_ident!("__v{}", depth);
+    // The value respanned to a rule, so a type error is reported at the rule.
+    let at = |span: Span| Ident::new(&v.to_string(), span);
     let mut checks = Vec::new();
-    let s = |span: Span| quote_spanned!(span=> #sv::Str::__str(#v));
+    let s = |span: Span| {
+        let v = at(span);
+        quote_spanned!(span=> #sv::Str::__str(#v))
+    };
     if let Some((span, b)) = &r.length {
         let (min, max, s) = (opt_usize(b.min), opt_usize(b.max), s(*span));
         checks.push(quote_spanned!(*span=> #sv::length(#s, #min, #max, #p, __report);));
@@ -65,7 +99,7 @@ fn rules(
         checks.push(quote_spanned!(*span=> #sv::one_of(#s, &[#(#list),*], #p, __report);));
     }
     if let Some((span, b)) = &r.range {
-        let (min, max) = (opt_i128(b.min), opt_i128(b.max));
+        let (min, max, v) = (opt_i128(b.min), opt_i128(b.max), at(*span));
         checks.push(
             quote_spanned!(*span=> #sv::range(#sv::Int::__int(#v), #min, #max, #p, __report);),
         );
@@ -82,38 +116,31 @@ fn rules(
         let s = s(*span);
         let src = &pat.lit;
         checks.push(match &pat.plan {
-            PatternPlan::Scan {
-                min,
-                max,
-                ranges,
-                negated,
-            } => {
-                let arms = ranges.iter().map(|(a, b)| {
-                    if a == b {
-                        let a = Lit::character(*a);
-                        quote!(#a)
-                    } else {
-                        let (a, b) = (Lit::character(*a), Lit::character(*b));
-                        quote!(#a..=#b)
-                    }
-                });
-                let test = if ranges.is_empty() {
-                    quote!(false)
-                } else {
-                    quote!(::core::matches!(c, #(#arms)|*))
-                };
-                let test = if *negated { quote!(!#test) } else { test };
-                let min = Lit::usize_suffixed(*min);
-                let max = match max {
-                    Some(m) => {
-                        let m = Lit::usize_suffixed(*m);
-                        quote!(::core::option::Option::Some(#m))
-                    }
-                    None => quote!(::core::option::Option::None),
-                };
+            PatternPlan::Scan(parts) if parts.len() == 1 => {
+                let part = &parts[0];
+                let test = class_test(part);
+                let min = Lit::usize_suffixed(part.min);
+                let max = opt_count(part.max);
                 quote_spanned! {*span=> {
                     fn __allowed(c: char) -> bool { #test }
                     #sv::pattern_scan(#s, #src, #min, #max, __allowed, #p, __report);
+                }}
+            }
+            PatternPlan::Scan(parts) => {
+                let fns = parts.iter().enumerate().map(|(i, part)| {
+                    let name = format_ident!("__allowed{}", i);
+                    let test = class_test(part);
+                    quote!(fn #name(c: char) -> bool { #test })
+                });
+                let steps = parts.iter().enumerate().map(|(i, part)| {
+                    let name = format_ident!("__allowed{}", i);
+                    let min = Lit::usize_suffixed(part.min);
+                    let max = opt_count(part.max);
+                    quote!(#sv::ScanPart { allowed: #name, min: #min, max: #max })
+                });
+                quote_spanned! {*span=> {
+                    #(#fns)*
+                    #sv::pattern_seq(#s, #src, &[#(#steps),*], #p, __report);
                 }}
             }
             PatternPlan::Regex => quote_spanned! {*span=> {
@@ -160,15 +187,16 @@ fn rules(
                 format_ident!("__item{}", depth),
                 format_ident!("__pi{}", depth),
             );
-            let ipr = quote!(&#ip);
+            let ipr = quote!(#ip);
             let body = rules(cx, each, quote!(#item), &ipr, depth + 1);
             inner.push(quote! {
                 for (#i, #item) in #items.iter().enumerate() {
-                    let #ip = #p.index(#i);
+                    let #ip = &#p.index(#i);
                     #body
                 }
             });
         }
+        let v = at(span);
         checks.push(quote_spanned! {span=> {
             let #items = #sv::Seq::__items(#v);
             #(#inner)*
@@ -194,7 +222,7 @@ fn rules(
                 format_ident!("__val{}", depth),
                 format_ident!("__pk{}", depth),
             );
-            let kpr = quote!(&#kp);
+            let kpr = quote!(#kp);
             let keys = r.keys.as_ref().map(|(_, kr)| {
                 let body = rules(cx, kr, quote!(#k), &kpr, depth + 1);
                 quote! {
@@ -214,19 +242,20 @@ fn rules(
             };
             inner.push(quote! {
                 for (#k, #val_pat) in #sv::Map::__entries(#map) {
-                    let #kp = #p.key(#k);
+                    let #kp = &#p.key(#k);
                     #keys
                     #values
                 }
             });
         }
+        let v = at(span);
         checks.push(quote_spanned! {span=> {
-            let #map = #v;
+            let #map: &_ = #v;
             #(#inner)*
         }});
     }
     if let Some(span) = r.nested {
-        let krate = &cx.krate;
+        let (krate, v) = (&cx.krate, at(span));
         checks.push(quote_spanned!(span=> #krate::Validate::validate_at(#v, #p, __report);));
     }
     quote! {
@@ -239,10 +268,10 @@ fn rules(
 fn field_path(f: &Field, base: &TokenStream) -> (TokenStream, TokenStream) {
     match &f.json {
         Seg::Transparent => (quote!(), base.clone()),
-        Seg::Field(name) => (quote!(let __p = #base.field(#name);), quote!(&__p)),
+        Seg::Field(name) => (quote!(let __p = &#base.field(#name);), quote!(__p)),
         Seg::Index(i) => {
             let i = Lit::usize_suffixed(*i);
-            (quote!(let __p = #base.index(#i);), quote!(&__p))
+            (quote!(let __p = &#base.index(#i);), quote!(__p))
         }
     }
 }
@@ -327,6 +356,7 @@ fn wire_lit(cx: &Cx, l: &Literal) -> TokenStream {
 fn equals_expr(cx: &Cx, pe: &PathEq, x: &Ident) -> TokenStream {
     let krate = &cx.krate;
     let lit = wire_lit(cx, &pe.equals);
+    let x = Ident::new(&x.to_string(), pe.equals_span);
     quote_spanned!(pe.equals_span=> #krate::WireValue::wire(#x) == #lit)
 }
 
@@ -439,11 +469,17 @@ fn properties(cx: &Cx, fields: &[Field], b: &Bounds) -> TokenStream {
 fn scopes_body(cx: &Cx, c: &Container, fields: &[Field]) -> TokenStream {
     let sv = &cx.sv;
     let default = c.rules.scopes.as_ref().map(|(_, s)| s);
-    let adds = fields.iter().filter_map(|f| {
+    let adds = fields.iter().filter(|f| !f.skip).filter_map(|f| {
         let list = f.rules.scopes.as_ref().map(|(_, s)| s).or(default)?;
+        let access = &f.access;
         let slot = slot_of(cx, f);
+        let set = if f.flatten {
+            quote!(#sv::FlattenLen::__flatten_len(&#access) > 0)
+        } else {
+            quote!(!#slot.is_absent())
+        };
         Some(quote! {
-            if !#slot.is_absent() {
+            if #set {
                 __s.extend_from_slice(&[#(#list),*]);
             }
         })

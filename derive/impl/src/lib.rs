@@ -5,7 +5,7 @@
 //! Structure (after serde_derive and thiserror): `syntax` (token trees to
 //! nodes) → `attr` (typed rules) + `ast` (the input's shape) → `check`
 //! (cross-cutting checks: types, field references) → `emit` (the impls).
-//! Errors are collected in a [`Ctxt`] and reported together; on error a stub
+//! Errors are collected in a `Ctxt` and reported together; on error a stub
 //! impl is emitted so one mistake does not cascade.
 
 mod ast;

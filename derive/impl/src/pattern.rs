@@ -4,16 +4,21 @@
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
+/// One step of a scanned pattern: `min..=max` characters from a class.
+pub struct Part {
+    pub min: usize,
+    pub max: Option<usize>,
+    /// Inclusive character ranges; the class is their complement if `negated`.
+    pub ranges: Vec<(char, char)>,
+    pub negated: bool,
+}
+
 /// How a pattern runs.
 pub enum PatternPlan {
-    /// `^[class]{min,max}$`: every char must be in `ranges` (or, if `negated`,
-    /// outside them), and the count within bounds. No regex at run time.
-    Scan {
-        min: usize,
-        max: Option<usize>,
-        ranges: Vec<(char, char)>,
-        negated: bool,
-    },
+    /// `^A{n}B{m}...Z{min,max}$` with classes (or literal characters) `A`..`Z`,
+    /// every step but the last of a fixed count: checked by a direct scan over
+    /// the characters, no regex at run time.
+    Scan(Vec<Part>),
     /// Compiled once with the `regex` crate (linear time).
     Regex,
 }
@@ -153,27 +158,80 @@ fn check_class_item(item: &ast::ClassSetItem) -> Result<(), String> {
     }
 }
 
-/// `^X$` where X is one character class, optionally repeated.
+/// `^...$` over a sequence of classes and literal characters, each repeated,
+/// where every step but the last has a fixed count (so a left-to-right scan
+/// decides the match without backtracking).
 fn plan(hir: &Hir) -> Option<PatternPlan> {
     let HirKind::Concat(parts) = hir.kind() else {
         return None;
     };
-    let [start, body, end] = parts.as_slice() else {
+    let [start, middle @ .., end] = parts.as_slice() else {
         return None;
     };
     if !matches!(start.kind(), HirKind::Look(Look::Start))
         || !matches!(end.kind(), HirKind::Look(Look::End))
+        || middle.is_empty()
     {
         return None;
     }
-    let (min, max, class) = match body.kind() {
-        HirKind::Class(c) => (1, Some(1), c),
-        HirKind::Repetition(r) => match r.sub.kind() {
-            HirKind::Class(c) => (r.min as usize, r.max.map(|m| m as usize), c),
-            _ => return None,
-        },
+    let mut out = Vec::new();
+    for h in middle {
+        push_parts(h, &mut out)?;
+    }
+    let (_, fixed) = out.split_last()?;
+    if fixed.iter().any(|p| p.max != Some(p.min)) {
+        return None;
+    }
+    Some(PatternPlan::Scan(out))
+}
+
+/// Looks through capture groups, which do not change what matches.
+fn strip(h: &Hir) -> &Hir {
+    match h.kind() {
+        HirKind::Capture(c) => strip(&c.sub),
+        _ => h,
+    }
+}
+
+fn push_parts(h: &Hir, out: &mut Vec<Part>) -> Option<()> {
+    match strip(h).kind() {
+        HirKind::Class(c) => out.push(class_part(c, 1, Some(1))?),
+        HirKind::Literal(lit) => {
+            for c in std::str::from_utf8(&lit.0).ok()?.chars() {
+                out.push(Part {
+                    min: 1,
+                    max: Some(1),
+                    ranges: vec![(c, c)],
+                    negated: false,
+                });
+            }
+        }
+        HirKind::Repetition(r) => {
+            let (min, max) = (r.min as usize, r.max.map(|m| m as usize));
+            match strip(&r.sub).kind() {
+                HirKind::Class(c) => out.push(class_part(c, min, max)?),
+                HirKind::Literal(lit) => {
+                    let s = std::str::from_utf8(&lit.0).ok()?;
+                    let mut chars = s.chars();
+                    let (Some(c), None) = (chars.next(), chars.next()) else {
+                        return None;
+                    };
+                    out.push(Part {
+                        min,
+                        max,
+                        ranges: vec![(c, c)],
+                        negated: false,
+                    });
+                }
+                _ => return None,
+            }
+        }
         _ => return None,
-    };
+    }
+    Some(())
+}
+
+fn class_part(class: &Class, min: usize, max: Option<usize>) -> Option<Part> {
     let Class::Unicode(cls) = class else {
         return None;
     };
@@ -181,19 +239,19 @@ fn plan(hir: &Hir) -> Option<PatternPlan> {
     let mut neg = cls.clone();
     neg.negate();
     let nranges: Vec<(char, char)> = neg.ranges().iter().map(|r| (r.start(), r.end())).collect();
-    if nranges.len() < ranges.len() {
-        Some(PatternPlan::Scan {
+    Some(if nranges.len() < ranges.len() {
+        Part {
             min,
             max,
             ranges: nranges,
             negated: true,
-        })
+        }
     } else {
-        Some(PatternPlan::Scan {
+        Part {
             min,
             max,
             ranges,
             negated: false,
-        })
-    }
+        }
+    })
 }
