@@ -175,16 +175,23 @@ impl Diagnostics {
         if self.is_empty() { Ok(()) } else { Err(self) }
     }
 
-    fn line_text(&self, line: usize) -> &str {
-        self.source
-            .lines()
-            .nth(line.saturating_sub(1))
+    /// The text of a 1-based line, from the lines split once per rendering (rendering many
+    /// diagnostics of a large spec stays linear).
+    fn line_text<'t>(lines: &[&'t str], line: usize) -> &'t str {
+        lines
+            .get(line.saturating_sub(1))
+            .copied()
             .unwrap_or("")
             .trim_start_matches('\u{feff}') // a byte-order mark is not shown, nor counted in columns
             .trim_end_matches('\r')
     }
 
-    fn render_one(&self, f: &mut fmt::Formatter<'_>, d: &Diagnostic) -> fmt::Result {
+    fn render_one(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        lines: &[&str],
+        d: &Diagnostic,
+    ) -> fmt::Result {
         let span = d.span;
         let number = span.line.to_string();
         let pad = " ".repeat(number.len());
@@ -195,7 +202,7 @@ impl Diagnostics {
             self.source_name, span.line, span.column
         )?;
         writeln!(f, "{pad} |")?;
-        let text = self.line_text(span.line);
+        let text = Self::line_text(lines, span.line);
         // Tabs would misalign the caret line; show them as single spaces.
         let shown: String = text
             .chars()
@@ -223,8 +230,9 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<&str> = self.source.lines().collect();
         for d in &self.items {
-            self.render_one(f, d)?;
+            self.render_one(f, &lines, d)?;
             writeln!(f)?;
         }
         let n = self.items.len();

@@ -374,8 +374,8 @@ fn scopes_section(out: &mut String, api: &Api) {
         "Client-side, the generated request type reports the scopes its present fields need \
          (`Scopes::required_scopes`, sorted and deduplicated), so a caller can pick or check a \
          token before sending. What cannot be checked client-side: whether the token really \
-         carries those scopes, whether referenced identifiers (credentials, organizations, \
-         connections) exist, and every rule whose fields the body leaves out."
+         carries those scopes, whether identifiers the body refers to exist, and every rule \
+         whose fields the body leaves out."
     );
     let nested_secrets = request_secrets(api);
     if !nested_secrets.is_empty() {

@@ -29,8 +29,10 @@ enum Command {
         #[arg(required = true, value_name = "SPEC")]
         specs: Vec<PathBuf>,
     },
-    /// Generate the Rust bindings of a spec (to stdout, or `-o FILE`), or with `--check FILE`
-    /// verify that FILE is current (exit 1 naming the first difference when it is stale).
+    /// Generate the Rust bindings of a spec, or check that a generated file is current.
+    ///
+    /// Writes to stdout, or to `-o FILE` (only when the content changed). With `--check FILE`,
+    /// exits 0 when FILE is current and 1, naming the first differing line, when it is stale.
     Generate {
         /// The spec file (YAML).
         #[arg(value_name = "SPEC")]
@@ -42,7 +44,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
-    /// Generate the Markdown reference of a spec (to stdout, or `-o FILE`).
+    /// Generate the Markdown reference of a spec.
+    ///
+    /// Writes to stdout, or to `-o FILE` (only when the content changed).
     Docs {
         /// The spec file (YAML).
         #[arg(value_name = "SPEC")]

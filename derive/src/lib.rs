@@ -388,3 +388,8 @@ impl<V: Validate, S> Validate for HashMap<String, V, S> {
         }
     }
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

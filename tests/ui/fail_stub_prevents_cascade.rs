@@ -10,7 +10,9 @@ struct Request {
 }
 
 fn main() {
-    let r = Request { name: String::new() };
+    let r = Request {
+        name: String::new(),
+    };
     let _ = r.validate();
     let _ = r.required_scopes();
 }

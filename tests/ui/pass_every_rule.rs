@@ -21,11 +21,26 @@ pub struct Jwt {
 }
 
 #[derive(Validate)]
-#[validate(crate = "::spec_validate", properties(min = 1, max = 10), scopes("update:clients"))]
+#[validate(
+    crate = "::spec_validate",
+    properties(min = 1, max = 10),
+    scopes("update:clients")
+)]
 #[validate(mutually_exclusive(client_authentication_methods, token_endpoint_auth_method))]
-#[validate(when_set(client_authentication_methods, then(path = "jwt_configuration.alg", equals = "RS256")))]
-#[validate(when(path = "is_first_party", equals = false, absent(organization_usage, organization_require_behavior)))]
-#[validate(when(path = "organization_require_behavior", equals = "post_login_prompt", then(path = "oidc_conformant", equals = true)))]
+#[validate(when_set(
+    client_authentication_methods,
+    then(path = "jwt_configuration.alg", equals = "RS256")
+))]
+#[validate(when(
+    path = "is_first_party",
+    equals = false,
+    absent(organization_usage, organization_require_behavior)
+))]
+#[validate(when(
+    path = "organization_require_behavior",
+    equals = "post_login_prompt",
+    then(path = "oidc_conformant", equals = true)
+))]
 pub struct Request {
     #[validate(length(min = 1, max = 140), pattern = "^[^<>]+$")]
     pub name: Option<String>,
@@ -41,7 +56,11 @@ pub struct Request {
     pub allowed_ip: Option<String>,
     #[validate(items(min = 1, max = 10, unique), each(url(placeholders)))]
     pub callbacks: Option<Vec<String>>,
-    #[validate(entries(max = 10), keys(length(max = 255), pattern = "^[A-Za-z0-9_-]*$"), values(length(max = 255)))]
+    #[validate(
+        entries(max = 10),
+        keys(length(max = 255), pattern = "^[A-Za-z0-9_-]*$"),
+        values(length(max = 255))
+    )]
     pub client_metadata: Patch<BTreeMap<String, Option<String>>>,
     #[validate(nested)]
     pub jwt_configuration: Patch<Jwt>,

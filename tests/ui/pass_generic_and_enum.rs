@@ -19,7 +19,10 @@ pub enum Value {
 pub struct Newtype(#[validate(length(min = 1))] pub String);
 
 fn main() {
-    let p = Page { items: vec![Value::Single("abc".into()), Value::Empty], per_page: 10 };
+    let p = Page {
+        items: vec![Value::Single("abc".into()), Value::Empty],
+        per_page: 10,
+    };
     assert!(p.validate().is_ok());
     assert!(Newtype(String::new()).validate().is_err());
 }

@@ -255,3 +255,86 @@ fn class_part(class: &Class, min: usize, max: Option<usize>) -> Option<Part> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(p: &str) -> Option<usize> {
+        match analyse(p).unwrap_or_else(|e| panic!("{p}: {e}")) {
+            PatternPlan::Scan(parts) => Some(parts.len()),
+            PatternPlan::Regex => None,
+        }
+    }
+
+    #[test]
+    fn the_specs_patterns_are_scanned() {
+        assert_eq!(steps("^[^<>]+$"), Some(1));
+        assert_eq!(steps(r#"^[A-Za-z0-9:,\-+=_*?"/\\()<>@\t ]*$"#), Some(1));
+        assert_eq!(steps(r"^[^\n\r\u2028\u2029]*$"), Some(1));
+        assert_eq!(steps("^([A-Za-z0-9+/]){86}==$"), Some(3));
+        assert_eq!(steps("^([a-z0-9]){1}([a-z0-9-]){2,62}$"), Some(2));
+        assert_eq!(steps("^([a-z0-9]){3,24}$"), Some(1));
+    }
+
+    #[test]
+    fn others_use_the_regex() {
+        assert_eq!(
+            steps("^(a|b)$"),
+            Some(1),
+            "an alternation of characters is a class"
+        );
+        assert_eq!(steps("^(ab|cd)$"), None);
+        assert_eq!(steps("[a-z]+"), None, "unanchored");
+        assert_eq!(
+            steps("^[a-z]+[0-9]$"),
+            None,
+            "a variable step before the last"
+        );
+        assert_eq!(steps("^a$|^b$"), None);
+    }
+
+    #[test]
+    fn dialect_differences_are_refused() {
+        for p in [
+            r"^\d$",
+            r"^\w$",
+            r"^\s$",
+            r"\bx",
+            "^.$",
+            "(?i)a",
+            "(?i:a)",
+            "[[:alpha:]]",
+            "[a&&b]",
+            "[a[b]]",
+            r"\x{41}",
+            r"\u{41}",
+            r"\U00000041",
+            "a{,3}",
+            "(?P<n>a)",
+            r"\pL",
+            r"\A",
+            r"\z",
+            "[]a]",
+            "[^]a]",
+            r"\a",
+        ] {
+            assert!(analyse(p).is_err(), "{p} should be refused");
+        }
+        for p in [
+            r"^\/$",
+            r"^[\-a]$",
+            r"^\u0041$",
+            r"^\x41$",
+            "^(?<n>a)$",
+            "^a{0,3}$",
+            "^$",
+        ] {
+            assert!(
+                analyse(p).is_ok(),
+                "{p} should be accepted: {:?}",
+                analyse(p).err()
+            );
+        }
+    }
+}
