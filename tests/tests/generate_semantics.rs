@@ -72,6 +72,17 @@ fn requests_are_closed() {
 }
 
 #[test]
+fn objects_come_only_from_json_objects() {
+    // serde's derive would map array elements to fields by position.
+    let err = serde_json::from_str::<UpdateClientRequest>(r#"["My app"]"#).unwrap_err();
+    assert!(err.to_string().contains("expected a JSON object"), "{err}");
+    let err = request(json!({ "refresh_token": ["rotating"] })).unwrap_err();
+    assert!(err.starts_with("refresh_token: invalid type: sequence"), "{err}");
+    let err = request(json!({ "jwt_configuration": ["RS256"] })).unwrap_err();
+    assert!(err.starts_with("jwt_configuration: invalid type: sequence"), "{err}");
+}
+
+#[test]
 fn every_violation_is_reported_with_its_path() {
     let found = violations(json!({
         "name": "a<b",

@@ -193,6 +193,43 @@ impl<'a> Emitter<'a> {
                 }
             }
         });
+        // The visitor behind closed request objects, only when one exists.
+        let objects_only_used = request_types.iter().any(|name| {
+            matches!(&api.types[name].kind, TypeKind::Object(o) if o.unknown_fields == UnknownFields::Reject)
+        });
+        let object_helpers = objects_only_used.then(|| {
+            quote! {
+                /// Deserializes a closed object from a JSON object only: serde's derive would also
+                /// accept a JSON array, matching its elements to the fields by position.
+                struct ObjectOnly<T>(::std::marker::PhantomData<T>);
+
+                /// The serde-derived reading of an object's fields from a map.
+                trait FromObject<'de>: Sized {
+                    /// Reads the fields from `map`.
+                    fn from_object<A>(map: A) -> ::std::result::Result<Self, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>;
+                }
+
+                impl<'de, T> ::serde::de::Visitor<'de> for ObjectOnly<T>
+                where
+                    T: FromObject<'de>,
+                {
+                    type Value = T;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a JSON object")
+                    }
+
+                    fn visit_map<A>(self, map: A) -> ::std::result::Result<T, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        T::from_object(map)
+                    }
+                }
+            }
+        });
         let response_items: Vec<TokenStream> = response_types
             .iter()
             .map(|name| self.type_def(Side::Response, &api.types[name], false))
@@ -241,6 +278,8 @@ impl<'a> Emitter<'a> {
                 #(#request_items)*
 
                 #non_null_helper
+
+                #object_helpers
             }
 
             #response_doc
@@ -392,15 +431,50 @@ impl<'a> Emitter<'a> {
 
         let all_optional = object.fields.iter().all(|f| !self.required(side, f));
         let default = all_optional.then(|| quote!(Default,));
+        let objects_only = side == Side::Request && object.unknown_fields == UnknownFields::Reject;
         let (derive_validate, struct_attrs, serde_attr) = match side {
             Side::Request => {
                 let attrs = self.struct_rules(def, object, &idents, is_root);
-                let deny = (object.unknown_fields == UnknownFields::Reject)
-                    .then(|| quote!(#[serde(deny_unknown_fields)]));
-                (quote!(::spec_validate::Validate), attrs, deny)
+                // `remote = "Self"`: serde's derives become inherent functions, wrapped below
+                // so that only a JSON object deserializes (see `ObjectOnly`).
+                let serde =
+                    objects_only.then(|| quote!(#[serde(remote = "Self", deny_unknown_fields)]));
+                (quote!(::spec_validate::Validate), attrs, serde)
             }
             Side::Response => (quote!(), Vec::new(), None),
         };
+        let object_impls = objects_only.then(|| {
+            quote! {
+                impl ::serde::Serialize for #ident {
+                    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+                    where
+                        S: ::serde::Serializer,
+                    {
+                        // The inherent function derived with `remote = "Self"`.
+                        Self::serialize(self, serializer)
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #ident {
+                    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+                    where
+                        D: ::serde::Deserializer<'de>,
+                    {
+                        deserializer.deserialize_map(ObjectOnly(::std::marker::PhantomData))
+                    }
+                }
+
+                impl<'de> FromObject<'de> for #ident {
+                    fn from_object<A>(map: A) -> ::std::result::Result<Self, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        // The inherent function derived with `remote = "Self"`.
+                        Self::deserialize(::serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+            }
+        });
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize, #derive_validate)]
@@ -410,6 +484,8 @@ impl<'a> Emitter<'a> {
                 #(#fields)*
                 #extra_field
             }
+
+            #object_impls
         }
     }
 
