@@ -63,6 +63,9 @@ impl Span {
     }
 }
 
+/// Longest source line shown in full; longer ones are shown as a window around the span.
+const MAX_SHOWN: usize = 120;
+
 /// One problem in a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -204,14 +207,25 @@ impl Diagnostics {
         writeln!(f, "{pad} |")?;
         let text = Self::line_text(lines, span.line);
         // Tabs would misalign the caret line; show them as single spaces.
-        let shown: String = text
+        let chars: Vec<char> = text
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
-        writeln!(f, "{number} | {shown}").map(|_| ())?;
-        let width = shown.chars().count();
-        let start = span.column.saturating_sub(1).min(width);
-        let len = span.len.min(width.saturating_sub(start)).max(1);
+        let column = span.column.saturating_sub(1).min(chars.len());
+        // A very long line (minified flow YAML) is shown as a window around the span, like
+        // rustc does, so rendering stays proportional to the number of diagnostics.
+        let (from, to) = if chars.len() <= MAX_SHOWN {
+            (0, chars.len())
+        } else {
+            let from = column.saturating_sub(MAX_SHOWN / 3);
+            (from, (from + MAX_SHOWN).min(chars.len()))
+        };
+        let before = if from > 0 { "..." } else { "" };
+        let after = if to < chars.len() { "..." } else { "" };
+        let shown: String = chars[from..to].iter().collect();
+        writeln!(f, "{number} | {before}{shown}{after}")?;
+        let start = column - from + before.len();
+        let len = span.len.min(to.saturating_sub(column)).max(1);
         let label = if d.label.is_empty() {
             String::new()
         } else {
@@ -371,5 +385,21 @@ mod tests {
         let text = d.to_string();
         assert!(text.contains("2 | bb: 2\n  | ^^^^^ here"), "{text}");
         assert!(text.ends_with("error: 1 error in s.yaml"));
+    }
+
+    #[test]
+    fn spec_render_windows_long_lines() {
+        let line = format!("{}BAD{}", "a".repeat(300), "b".repeat(300));
+        let mut d = Diagnostics::new("s.yaml", line.as_str());
+        d.push(Diagnostic::error("bad", Span::new(1, 301, 300, 3)).label("here"));
+        let text = d.to_string();
+        let shown = text.lines().nth(3).unwrap_or("");
+        let caret = text.lines().nth(4).unwrap_or("");
+        assert!(
+            shown.starts_with("1 | ...") && shown.ends_with("..."),
+            "{text}"
+        );
+        assert!(shown.chars().count() < 140, "{text}");
+        assert_eq!(shown.find("BAD"), caret.find("^^^"), "{text}");
     }
 }

@@ -77,9 +77,15 @@ fn objects_come_only_from_json_objects() {
     let err = serde_json::from_str::<UpdateClientRequest>(r#"["My app"]"#).unwrap_err();
     assert!(err.to_string().contains("expected a JSON object"), "{err}");
     let err = request(json!({ "refresh_token": ["rotating"] })).unwrap_err();
-    assert!(err.starts_with("refresh_token: invalid type: sequence"), "{err}");
+    assert!(
+        err.starts_with("refresh_token: invalid type: sequence"),
+        "{err}"
+    );
     let err = request(json!({ "jwt_configuration": ["RS256"] })).unwrap_err();
-    assert!(err.starts_with("jwt_configuration: invalid type: sequence"), "{err}");
+    assert!(
+        err.starts_with("jwt_configuration: invalid type: sequence"),
+        "{err}"
+    );
 }
 
 #[test]

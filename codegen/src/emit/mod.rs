@@ -7,8 +7,8 @@
 //! collection is walked in `BTreeMap`/declaration order, so the output is byte-identical from
 //! run to run.
 //!
-//! Roles: this file assembles items and structs; [`enums`] writes enumerations (closed and
-//! open), [`rules`] translates constraints into `#[validate(...)]` attributes, [`text`] writes
+//! Roles: this file assembles items and structs; `enums` writes enumerations (closed and
+//! open), `rules` translates constraints into `#[validate(...)]` attributes, `text` writes
 //! the human-readable parts shared with the Markdown reference.
 
 mod enums;
