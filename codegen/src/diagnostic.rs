@@ -16,6 +16,7 @@
 //! error: 1 error in spec.yaml
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -193,6 +194,7 @@ impl Diagnostics {
         &self,
         f: &mut fmt::Formatter<'_>,
         lines: &[&str],
+        cache: &mut HashMap<usize, Vec<char>>,
         d: &Diagnostic,
     ) -> fmt::Result {
         let span = d.span;
@@ -205,12 +207,14 @@ impl Diagnostics {
             self.source_name, span.line, span.column
         )?;
         writeln!(f, "{pad} |")?;
-        let text = Self::line_text(lines, span.line);
-        // Tabs would misalign the caret line; show them as single spaces.
-        let chars: Vec<char> = text
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
+        // Tabs would misalign the caret line; show them as single spaces. Lines are decoded
+        // once per rendering, however many diagnostics point into them.
+        let chars = cache.entry(span.line).or_insert_with(|| {
+            Self::line_text(lines, span.line)
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect()
+        });
         let column = span.column.saturating_sub(1).min(chars.len());
         // A very long line (minified flow YAML) is shown as a window around the span, like
         // rustc does, so rendering stays proportional to the number of diagnostics.
@@ -245,8 +249,9 @@ impl Diagnostics {
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lines: Vec<&str> = self.source.lines().collect();
+        let mut cache = HashMap::new();
         for d in &self.items {
-            self.render_one(f, &lines, d)?;
+            self.render_one(f, &lines, &mut cache, d)?;
             writeln!(f)?;
         }
         let n = self.items.len();

@@ -4,7 +4,7 @@
 //! only when every check passed. Everything downstream (the Rust emitter, the Markdown emitter,
 //! the CLI summary) reads the IR and never the YAML, so it can rely on these invariants:
 //!
-//! - every [`Ty::Named`] refers to a type in [`Api::types`];
+//! - every [`Schema::Named`] refers to a type in [`Api::types`];
 //! - every bound pair is ordered (`min <= max`);
 //! - every pattern compiles and means the same under the `regex` crate as under ECMA-262;
 //! - every rule names fields that exist and can hold the compared literal;

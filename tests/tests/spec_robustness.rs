@@ -113,6 +113,16 @@ fn spec_robustness_garbage() {
         ));
     }
     load_any(&laughs);
+    // Many problems on one very long line (minified flow YAML): rendering stays linear.
+    let mut flow = String::from("types: {");
+    for i in 0..2000 {
+        flow.push_str(&format!("k{i}: 1, k{}: 2, ", i / 2));
+    }
+    flow.push('}');
+    let rendered = spec_codegen::load_str("flow.yaml", &flow)
+        .expect_err("not a valid spec")
+        .to_string();
+    assert!(rendered.lines().all(|line| line.chars().count() < 200));
     // Deep nesting.
     load_any(&format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000)));
     load_any(&"- ".repeat(10_000));
