@@ -164,6 +164,14 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    /// Where a diagnostic points, as `file:line:column`.
+    pub fn location(&self, diagnostic: &Diagnostic) -> String {
+        format!(
+            "{}:{}:{}",
+            self.source_name, diagnostic.span.line, diagnostic.span.column
+        )
+    }
+
     /// The spec's name as given to the loader (a path or a label).
     pub fn source_name(&self) -> &str {
         &self.source_name

@@ -28,6 +28,32 @@ struct MapReader<'n> {
 
 const KINDS: &[&str] = &["object", "enum", "map", "union"];
 
+/// The kind-specific keys of a named type, by kind.
+const KIND_KEYS: &[(&str, &[&str])] = &[
+    (
+        "object",
+        &[
+            "unknown_fields",
+            "min_properties",
+            "max_properties",
+            "fields",
+            "rules",
+        ],
+    ),
+    ("enum", &["open", "values"]),
+    (
+        "map",
+        &[
+            "keys",
+            "values",
+            "values_nullable",
+            "min_properties",
+            "max_properties",
+        ],
+    ),
+    ("union", &["variants"]),
+];
+
 impl Extractor {
     /// A fresh extractor.
     pub fn new() -> Self {
@@ -434,8 +460,42 @@ impl Extractor {
             // Which keys are valid depends on the kind: do not guess.
             return spec;
         }
+        self.check_other_kind_keys(&mut r, kind.unwrap_or(""));
         self.finish(r);
         spec
+    }
+
+    /// A key that belongs to another kind (`fields` on an enum) gets a precise help line
+    /// instead of a did-you-mean.
+    fn check_other_kind_keys(&mut self, r: &mut MapReader<'_>, kind: &str) {
+        for i in 0..r.entries.len() {
+            if r.used[i] {
+                continue;
+            }
+            let key = &r.entries[i].0;
+            let owners: Vec<&str> = KIND_KEYS
+                .iter()
+                .filter(|(k, keys)| *k != kind && keys.contains(&key.name.as_str()))
+                .map(|(k, _)| *k)
+                .collect();
+            if owners.is_empty() {
+                continue;
+            }
+            r.used[i] = true;
+            let owners = owners
+                .iter()
+                .map(|k| format!("`kind: {k}`"))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            self.error(
+                Diagnostic::error(
+                    format!("`{}` does not apply to `kind: {kind}`", key.name),
+                    key.span,
+                )
+                .label(format!("not a key of {kind} types"))
+                .help(format!("`{}` is a key of {owners}", key.name)),
+            );
+        }
     }
 
     fn object(&mut self, r: &mut MapReader<'_>) -> ObjectSpec {
