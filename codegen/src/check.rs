@@ -449,7 +449,7 @@ impl<'s> Checker<'s> {
     fn lower_type(&mut self, t: &'s TypeSpec) -> Option<ir::TypeDef> {
         let lifecycle = self.check_lifecycle(&t.lifecycle);
         let kind = match &t.body {
-            TypeBody::Object(o) => ir::TypeKind::Object(self.lower_object(t, o)?),
+            TypeBody::Object(o) => ir::TypeKind::Object(self.lower_object(o)?),
             TypeBody::Enum(e) => ir::TypeKind::Enum(self.lower_enum(t, e)?),
             TypeBody::Map(m) => ir::TypeKind::Map(self.lower_map(m, &t.name)?),
             TypeBody::Union(u) => ir::TypeKind::Union(self.lower_union(t, u)?),
@@ -463,7 +463,7 @@ impl<'s> Checker<'s> {
         })
     }
 
-    fn lower_object(&mut self, t: &'s TypeSpec, o: &'s ObjectSpec) -> Option<ir::Object> {
+    fn lower_object(&mut self, o: &'s ObjectSpec) -> Option<ir::Object> {
         let unknown_fields = match &o.unknown_fields {
             None => ir::UnknownFields::Reject,
             Some(u) => match u.value.as_str() {
@@ -485,8 +485,7 @@ impl<'s> Checker<'s> {
         let properties = self.check_bounds(&o.min_properties, &o.max_properties);
         self.check_field_names(&o.fields);
         let fields: Vec<Option<ir::Field>> = o.fields.iter().map(|f| self.lower_field(f)).collect();
-        let rules: Vec<Option<ir::Rule>> =
-            o.rules.iter().map(|r| self.lower_rule(t, o, r)).collect();
+        let rules: Vec<Option<ir::Rule>> = o.rules.iter().map(|r| self.lower_rule(o, r)).collect();
         Some(ir::Object {
             fields: fields.into_iter().collect::<Option<_>>()?,
             unknown_fields,
@@ -1011,13 +1010,7 @@ impl<'s> Checker<'s> {
 
     // --- rules ----------------------------------------------------------------------------
 
-    fn lower_rule(
-        &mut self,
-        t: &'s TypeSpec,
-        o: &'s ObjectSpec,
-        r: &'s RuleSpec,
-    ) -> Option<ir::Rule> {
-        let _ = t;
+    fn lower_rule(&mut self, o: &'s ObjectSpec, r: &'s RuleSpec) -> Option<ir::Rule> {
         match &r.kind {
             RuleKindSpec::MutuallyExclusive(fields) => {
                 let ok = self.check_rule_fields(o, fields);

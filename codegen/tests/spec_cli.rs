@@ -91,7 +91,7 @@ fn spec_cli_spec_errors_exit_1_on_stderr() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("error: 3 errors in tests/fixtures/invalid/unknown-key.yaml"),
+        stderr.contains("error: 4 errors in tests/fixtures/invalid/unknown-key.yaml"),
         "{stderr}"
     );
 }

@@ -5,7 +5,9 @@
 //! the [`Validate`] trait and its derive, the [`Report`] of violations, the
 //! tri-state [`Patch`] field type for PATCH bodies, the [`Secret`] wrapper, and
 //! [`Scopes`] for OAuth scopes. The types generated from an endpoint spec use
-//! exactly the attributes documented here.
+//! exactly the attributes documented here, and read their JSON with the stricter
+//! serde helpers of [`serde_support`] (objects only from JSON objects, no `null`
+//! on a field that is not nullable).
 //!
 //! ```
 //! use spec_validate::{Patch, Validate};
@@ -290,6 +292,7 @@ mod checks;
 mod patch;
 mod report;
 mod secret;
+pub mod serde_support;
 mod wire;
 
 #[doc(hidden)]

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 pub use regex::Regex;
+/// For `object_only_serde!`, so that the calling crate needs no direct `serde` dependency.
+pub use serde;
 pub use std::sync::LazyLock;
 
 use crate::report::{Code, Param, Params, Path, Report};
