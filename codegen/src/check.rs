@@ -7,13 +7,12 @@
 //! one run. The `lower_*` functions build the IR alongside; the IR is returned only when no
 //! check failed, so downstream code can rely on the invariants documented in [`crate::ir`].
 
-pub mod pattern;
-
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::{Diagnostic, Span, did_you_mean, one_of_list, suggest};
 use crate::ir;
 use crate::model::*;
+use spec_validate_impl::pattern;
 
 /// Primitive type names a schema's `type:` may use besides a named type.
 pub const PRIMITIVES: &[&str] = &[
@@ -387,11 +386,9 @@ impl<'s> Checker<'s> {
 
     // --- types ----------------------------------------------------------------------------
 
-    /// Type names become Rust type names and file names: PascalCase, and unique even when
-    /// case is ignored (`Client` and `CLIENT` would collide on case-insensitive file systems
-    /// and read as the same thing).
+    /// Type names become Rust type names: PascalCase. Names that differ only in case (`OAuth`
+    /// and `Oauth`) are distinct types; the emitter gives each its own Rust name.
     fn check_type_names(&mut self, spec: &Spec) {
-        let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
         for t in &spec.types {
             let name = &t.name;
             if !is_pascal_case(&name.value) {
@@ -403,25 +400,6 @@ impl<'s> Checker<'s> {
                     .label("expected PascalCase")
                     .help(format!("write `{}`", to_pascal_case(&name.value))),
                 );
-            }
-            let folded = name.value.to_lowercase();
-            if let Some(first) = seen.get(&folded) {
-                let first_line = first.span.line;
-                let first_name = first.value.clone();
-                self.error(
-                    Diagnostic::error(
-                        format!(
-                            "type `{}` differs from type `{first_name}` only in case",
-                            name.value
-                        ),
-                        name.span,
-                    )
-                    .label("clashing name")
-                    .note(format!("`{first_name}` is defined on line {first_line}"))
-                    .help("rename one of them"),
-                );
-            } else {
-                seen.insert(folded, name);
             }
         }
     }
@@ -764,7 +742,7 @@ impl<'s> Checker<'s> {
     }
 
     /// A pattern must compile under `regex` and mean the same as under ECMA-262
-    /// (see [`pattern`]).
+    /// (see [`spec_validate_impl::pattern`], shared with `#[derive(Validate)]`).
     fn check_pattern(&mut self, p: &Spanned<String>) -> bool {
         let problems = pattern::problems(&p.value);
         for problem in &problems {

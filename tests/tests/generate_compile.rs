@@ -58,15 +58,6 @@ fn generated_code_compiles_without_warnings() {
             "\n/// Generated from `{spec}`.\npub mod {module} {{\n    include!(\"{module}.rs\");\n}}\n"
         ));
     }
-    // The IR-only obstacle: type names that differ only in case.
-    std::fs::write(
-        root.join("case_clash.rs"),
-        spec_codegen::generate(&generate_common::case_clash()),
-    )
-    .expect("write generated source");
-    lib.push_str(
-        "\n/// Type names that differ only in case.\npub mod case_clash {\n    include!(\"case_clash.rs\");\n}\n",
-    );
     std::fs::write(root.join("lib.rs"), lib).expect("write lib.rs");
     let manifest = format!(
         "[package]\nname = \"generated-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\

@@ -89,6 +89,60 @@ fn objects_come_only_from_json_objects() {
 }
 
 #[test]
+fn nested_arrays_and_nulls_are_rejected_at_their_paths() {
+    // An array whose elements would fit the fields by position (`enforce`, `per_day`,
+    // `per_hour`) is still not an object, however deep the closed object sits...
+    let err =
+        request(json!({ "token_quota": { "client_credentials": [true, 10, 100] } })).unwrap_err();
+    assert!(
+        err.starts_with(
+            "token_quota.client_credentials: invalid type: sequence, expected a JSON object"
+        ),
+        "{err}"
+    );
+    // ...including inside an array.
+    let err = request(json!({
+        "client_authentication_methods": { "private_key_jwt": { "credentials": [["cred_1"]] } },
+    }))
+    .unwrap_err();
+    assert!(
+        err.starts_with(
+            "client_authentication_methods.private_key_jwt.credentials[0]: invalid type: \
+             sequence, expected a JSON object"
+        ),
+        "{err}"
+    );
+    // `null` on a nested field that is not nullable is an error at that field, whether the
+    // field is optional or required.
+    let err = request(json!({ "token_quota": { "client_credentials": { "per_day": null } } }))
+        .unwrap_err();
+    assert!(
+        err.starts_with("token_quota.client_credentials.per_day: invalid type: null"),
+        "{err}"
+    );
+    let err = request(json!({
+        "client_authentication_methods": { "private_key_jwt": { "credentials": [{ "id": null }] } },
+    }))
+    .unwrap_err();
+    assert!(
+        err.starts_with(
+            "client_authentication_methods.private_key_jwt.credentials[0].id: invalid type: null"
+        ),
+        "{err}"
+    );
+    // The same shapes written as objects with values, or with the optional field left out, read
+    // and write back unchanged.
+    for body in [
+        json!({ "token_quota": { "client_credentials": { "enforce": true, "per_day": 10 } } }),
+        json!({ "token_quota": { "client_credentials": {} } }),
+        json!({ "client_authentication_methods": { "private_key_jwt": { "credentials": [{ "id": "cred_1" }] } } }),
+    ] {
+        let read = request(body.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&read).unwrap(), body);
+    }
+}
+
+#[test]
 fn every_violation_is_reported_with_its_path() {
     let found = violations(json!({
         "name": "a<b",

@@ -167,69 +167,6 @@ impl<'a> Emitter<'a> {
             .iter()
             .map(|name| self.type_def(Side::Request, &api.types[name], name == request_root))
             .collect();
-        // The helper behind `deserialize_with = "deserialize_non_null"`, only when used (an
-        // unused private function would be a warning in the generated crate).
-        let non_null_used = request_types
-            .iter()
-            .any(|name| match &api.types[name].kind {
-                TypeKind::Object(object) => {
-                    object.fields.iter().any(|f| !f.required && !f.nullable)
-                }
-                _ => false,
-            });
-        let non_null_helper = non_null_used.then(|| {
-            quote! {
-                /// Reads a field that is present in the body: `null` is an error (the field is not
-                /// nullable), not "absent". Absent fields never get here (`#[serde(default)]`).
-                fn deserialize_non_null<'de, D, T>(
-                    deserializer: D,
-                ) -> ::std::result::Result<::std::option::Option<T>, D::Error>
-                where
-                    D: ::serde::Deserializer<'de>,
-                    T: ::serde::Deserialize<'de>,
-                {
-                    <T as ::serde::Deserialize<'de>>::deserialize(deserializer)
-                        .map(::std::option::Option::Some)
-                }
-            }
-        });
-        // The visitor behind closed request objects, only when one exists.
-        let objects_only_used = request_types.iter().any(|name| {
-            matches!(&api.types[name].kind, TypeKind::Object(o) if o.unknown_fields == UnknownFields::Reject)
-        });
-        let object_helpers = objects_only_used.then(|| {
-            quote! {
-                /// Deserializes a closed object from a JSON object only: serde's derive would also
-                /// accept a JSON array, matching its elements to the fields by position.
-                struct ObjectOnly<T>(::std::marker::PhantomData<T>);
-
-                /// The serde-derived reading of an object's fields from a map.
-                trait FromObject<'de>: Sized {
-                    /// Reads the fields from `map`.
-                    fn from_object<A>(map: A) -> ::std::result::Result<Self, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>;
-                }
-
-                impl<'de, T> ::serde::de::Visitor<'de> for ObjectOnly<T>
-                where
-                    T: FromObject<'de>,
-                {
-                    type Value = T;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str("a JSON object")
-                    }
-
-                    fn visit_map<A>(self, map: A) -> ::std::result::Result<T, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>,
-                    {
-                        T::from_object(map)
-                    }
-                }
-            }
-        });
         let response_items: Vec<TokenStream> = response_types
             .iter()
             .map(|name| self.type_def(Side::Response, &api.types[name], false))
@@ -276,10 +213,6 @@ impl<'a> Emitter<'a> {
             #request_doc
             pub mod request {
                 #(#request_items)*
-
-                #non_null_helper
-
-                #object_helpers
             }
 
             #response_doc
@@ -435,46 +368,18 @@ impl<'a> Emitter<'a> {
         let (derive_validate, struct_attrs, serde_attr) = match side {
             Side::Request => {
                 let attrs = self.struct_rules(def, object, &idents, is_root);
-                // `remote = "Self"`: serde's derives become inherent functions, wrapped below
-                // so that only a JSON object deserializes (see `ObjectOnly`).
+                // `remote = "Self"`: serde's derives become inherent functions, which
+                // `object_only_serde!` (below the struct) wraps in the trait impls.
                 let serde =
                     objects_only.then(|| quote!(#[serde(remote = "Self", deny_unknown_fields)]));
                 (quote!(::spec_validate::Validate), attrs, serde)
             }
             Side::Response => (quote!(), Vec::new(), None),
         };
-        let object_impls = objects_only.then(|| {
-            quote! {
-                impl ::serde::Serialize for #ident {
-                    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-                    where
-                        S: ::serde::Serializer,
-                    {
-                        // The inherent function derived with `remote = "Self"`.
-                        Self::serialize(self, serializer)
-                    }
-                }
-
-                impl<'de> ::serde::Deserialize<'de> for #ident {
-                    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-                    where
-                        D: ::serde::Deserializer<'de>,
-                    {
-                        deserializer.deserialize_map(ObjectOnly(::std::marker::PhantomData))
-                    }
-                }
-
-                impl<'de> FromObject<'de> for #ident {
-                    fn from_object<A>(map: A) -> ::std::result::Result<Self, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>,
-                    {
-                        // The inherent function derived with `remote = "Self"`.
-                        Self::deserialize(::serde::de::value::MapAccessDeserializer::new(map))
-                    }
-                }
-            }
-        });
+        // The trait impls that read a closed object from a JSON object only (serde's derive
+        // would also match a JSON array's elements to the fields by position).
+        let object_impls =
+            objects_only.then(|| quote!(::spec_validate::object_only_serde!(#ident);));
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize, #derive_validate)]
@@ -535,7 +440,7 @@ impl<'a> Emitter<'a> {
                 Some(quote!(#[serde(
                     #rename
                     default,
-                    deserialize_with = "deserialize_non_null",
+                    deserialize_with = "::spec_validate::serde_support::deserialize_non_null",
                     skip_serializing_if = "::std::option::Option::is_none"
                 )])),
             ),

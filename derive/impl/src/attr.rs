@@ -477,7 +477,11 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                     };
                     match pattern::analyse(&lit.value()) {
                         Ok(plan) => r.pattern = Some((span, Pattern { lit, plan })),
-                        Err(msg) => cx.error(lit.span(), msg),
+                        Err(problems) => {
+                            for problem in problems {
+                                cx.error(lit.span(), problem);
+                            }
+                        }
                     }
                 }
                 other => cx.error(

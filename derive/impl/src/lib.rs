@@ -12,7 +12,8 @@ mod ast;
 mod attr;
 mod check;
 mod emit;
-mod pattern;
+/// The pattern dialect rules (ECMA-262 vs `regex`), shared with the spec checker.
+pub mod pattern;
 mod syntax;
 
 use std::cell::RefCell;

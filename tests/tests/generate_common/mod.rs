@@ -1,12 +1,10 @@
-//! Helpers shared by the `generate_*` tests: locating specs and building the IR-only obstacle
-//! (type names that differ only in case, which the YAML checker rightly rejects but the
-//! emitter must still handle).
+//! Helpers shared by the `generate_*` tests: locating and loading specs.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use spec_codegen::ir::{Api, Schema, TypeKind};
+use spec_codegen::ir::Api;
 
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,45 +39,4 @@ pub fn fixtures() -> Vec<String> {
     out.sort();
     assert!(!out.is_empty(), "no fixtures in {}", dir.display());
     out
-}
-
-fn rename_in(schema: &mut Schema, from: &str, to: &str) {
-    match schema {
-        Schema::Named(name) if name == from => *name = to.to_owned(),
-        Schema::Array(array) => rename_in(&mut array.items, from, to),
-        Schema::Map(map) => rename_in(&mut map.values, from, to),
-        _ => {}
-    }
-}
-
-/// The naming fixture with `ClientJWTSettings` renamed to `ClientJWT`, which differs from the
-/// fixture's `ClientJwt` only in case: both must get distinct Rust names.
-pub fn case_clash() -> Api {
-    let mut api = load("tests/fixtures/valid/naming.yaml");
-    let (from, to) = ("ClientJWTSettings", "ClientJWT");
-    let mut def = api
-        .types
-        .remove(from)
-        .expect("the fixture has ClientJWTSettings");
-    def.name = to.to_owned();
-    api.types.insert(to.to_owned(), def);
-    for def in api.types.values_mut() {
-        match &mut def.kind {
-            TypeKind::Object(object) => {
-                for field in &mut object.fields {
-                    rename_in(&mut field.schema, from, to);
-                }
-            }
-            TypeKind::Map(map) => rename_in(&mut map.values, from, to),
-            TypeKind::Union(union) => {
-                for variant in &mut union.variants {
-                    rename_in(&mut variant.schema, from, to);
-                }
-            }
-            TypeKind::Enum(_) => {}
-        }
-    }
-    api.source =
-        "tests/fixtures/valid/naming.yaml (ClientJWTSettings renamed to ClientJWT)".to_owned();
-    api
 }
