@@ -989,10 +989,10 @@ impl<'s> Checker<'s> {
     // --- rules ----------------------------------------------------------------------------
 
     fn lower_rule(&mut self, o: &'s ObjectSpec, r: &'s RuleSpec) -> Option<ir::Rule> {
-        match &r.kind {
+        let kind = match &r.kind {
             RuleKindSpec::MutuallyExclusive(fields) => {
                 let ok = self.check_rule_fields(o, fields);
-                ok.then(|| ir::Rule::MutuallyExclusive {
+                ok.then(|| ir::RuleKind::MutuallyExclusive {
                     fields: values(fields),
                 })
             }
@@ -1000,7 +1000,7 @@ impl<'s> Checker<'s> {
                 let field_ok = self.check_rule_field(o, field);
                 let then = self.check_condition(o, then);
                 let (then, equals) = then?;
-                field_ok.then(|| ir::Rule::RequiresWhenSet {
+                field_ok.then(|| ir::RuleKind::RequiresWhenSet {
                     field: field.value.clone(),
                     then,
                     equals,
@@ -1010,7 +1010,7 @@ impl<'s> Checker<'s> {
                 let when = self.check_condition(o, when);
                 let then = self.check_condition(o, then);
                 let ((when, equals), (then, then_equals)) = (when?, then?);
-                Some(ir::Rule::RequiresWhenEquals {
+                Some(ir::RuleKind::RequiresWhenEquals {
                     when,
                     equals,
                     then,
@@ -1021,13 +1021,17 @@ impl<'s> Checker<'s> {
                 let when = self.check_condition(o, when);
                 let ok = self.check_rule_fields(o, absent);
                 let (when, equals) = when?;
-                ok.then(|| ir::Rule::AbsentWhenEquals {
+                ok.then(|| ir::RuleKind::AbsentWhenEquals {
                     when,
                     equals,
                     absent: values(absent),
                 })
             }
-        }
+        }?;
+        Some(ir::Rule {
+            kind,
+            description: r.description.as_ref().map(|d| d.value.clone()),
+        })
     }
 
     /// A rule's list of fields (`mutually_exclusive`, `absent`) names each field once, and

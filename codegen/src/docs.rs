@@ -210,7 +210,7 @@ fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
             if !object.rules.is_empty() {
                 let _ = writeln!(out, "\nRules:\n");
                 for rule in &object.rules {
-                    let _ = writeln!(out, "- {}.", text::rule(rule));
+                    let _ = writeln!(out, "- {}", text::rule(rule));
                 }
             }
         }
@@ -307,7 +307,7 @@ fn rules_section(out: &mut String, api: &Api) {
         if let TypeKind::Object(object) = &def.kind {
             for rule in &object.rules {
                 any = true;
-                let _ = writeln!(out, "- {}: {}.", text::code(name), text::rule(rule));
+                let _ = writeln!(out, "- {}: {}", text::code(name), text::rule(rule));
             }
         }
     }

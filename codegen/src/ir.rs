@@ -284,10 +284,19 @@ pub enum Literal {
     Str(String),
 }
 
-/// A cross-field rule. "Set" means present with a non-null value; a path that is absent from
-/// the body cannot be judged client-side and passes.
+/// A cross-field rule of an object, with the spec's explanation of it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Rule {
+pub struct Rule {
+    /// What the rule requires.
+    pub kind: RuleKind,
+    /// Free text from the spec (why the rule exists, what the server does), for the docs.
+    pub description: Option<String>,
+}
+
+/// What a cross-field rule requires. "Set" means present with a non-null value; a path that is
+/// absent from the body cannot be judged client-side and passes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleKind {
     /// At most one of `fields` may be set. Reported at each later set field.
     MutuallyExclusive { fields: Vec<String> },
     /// When `field` is set, `then` (if present) must equal `equals`. Reported at `then`.

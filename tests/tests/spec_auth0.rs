@@ -243,18 +243,18 @@ fn spec_auth0_cross_field_rules_from_the_seed() {
     };
     let path = |p: &str| ir::FieldPath(p.split('.').map(str::to_owned).collect());
     let expected = [
-        ir::Rule::MutuallyExclusive {
+        ir::RuleKind::MutuallyExclusive {
             fields: vec![
                 "client_authentication_methods".to_owned(),
                 "token_endpoint_auth_method".to_owned(),
             ],
         },
-        ir::Rule::RequiresWhenSet {
+        ir::RuleKind::RequiresWhenSet {
             field: "client_authentication_methods".to_owned(),
             then: path("jwt_configuration.alg"),
             equals: ir::Literal::Str("RS256".to_owned()),
         },
-        ir::Rule::AbsentWhenEquals {
+        ir::RuleKind::AbsentWhenEquals {
             when: path("is_first_party"),
             equals: ir::Literal::Bool(false),
             absent: vec![
@@ -262,15 +262,20 @@ fn spec_auth0_cross_field_rules_from_the_seed() {
                 "organization_require_behavior".to_owned(),
             ],
         },
-        ir::Rule::RequiresWhenEquals {
+        ir::RuleKind::RequiresWhenEquals {
             when: path("organization_require_behavior"),
             equals: ir::Literal::Str("post_login_prompt".to_owned()),
             then: path("oidc_conformant"),
             then_equals: ir::Literal::Bool(true),
         },
     ];
-    for rule in &expected {
-        assert!(request.rules.contains(rule), "missing rule {rule:?}");
+    for kind in &expected {
+        let rule = request.rules.iter().find(|rule| &rule.kind == kind);
+        let rule = rule.unwrap_or_else(|| panic!("missing rule {kind:?}"));
+        assert!(
+            rule.description.is_some(),
+            "rule {kind:?} has no description"
+        );
     }
 }
 

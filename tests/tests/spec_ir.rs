@@ -265,26 +265,32 @@ fn spec_ir_of_every_construct() {
             max: None,
         },
         rules: vec![
-            Rule::MutuallyExclusive {
+            RuleKind::MutuallyExclusive {
                 fields: vec![s("name"), s("secret")],
             },
-            Rule::RequiresWhenSet {
+            RuleKind::RequiresWhenSet {
                 field: s("secret"),
                 then: path("alg"),
                 equals: Literal::Str(s("RS256")),
             },
-            Rule::AbsentWhenEquals {
+            RuleKind::AbsentWhenEquals {
                 when: path("public"),
                 equals: Literal::Bool(false),
                 absent: vec![s("tags"), s("labels")],
             },
-            Rule::RequiresWhenEquals {
+            RuleKind::RequiresWhenEquals {
                 when: path("expiry"),
                 equals: Literal::Int(60),
                 then: path("name"),
                 then_equals: Literal::Str(s("minute")),
             },
-        ],
+        ]
+        .into_iter()
+        .map(|kind| Rule {
+            kind,
+            description: None,
+        })
+        .collect(),
     };
     let mut types = BTreeMap::new();
     let mut add = |name: &str, description: Option<&str>, kind: TypeKind| {

@@ -342,7 +342,7 @@ impl<'a> Emitter<'a> {
         });
         if side == Side::Request {
             for rule in &object.rules {
-                bullets.push(format!("Rule: {}.", text::rule(rule)));
+                bullets.push(format!("Rule: {}", text::rule(rule)));
             }
             if is_root {
                 let auth = &self.api.endpoint.auth;
@@ -355,7 +355,7 @@ impl<'a> Emitter<'a> {
         } else if !object.rules.is_empty() {
             for rule in &object.rules {
                 bullets.push(format!(
-                    "Rule (request side; not checked here): {}.",
+                    "Rule (request side; not checked here): {}",
                     text::rule(rule)
                 ));
             }

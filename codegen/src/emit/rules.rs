@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Emitter;
 use crate::ir::{
-    Bounds, Field, FieldPath, Format, IntBounds, Literal, MapType, Object, Rule, Schema,
+    Bounds, Field, FieldPath, Format, IntBounds, Literal, MapType, Object, RuleKind, Schema,
     StringSchema, TypeDef, TypeKind,
 };
 use crate::naming;
@@ -264,12 +264,12 @@ impl Emitter<'_> {
             naming::ident(index.map_or(wire, |i| idents[i].as_str()))
         };
         for rule in &object.rules {
-            let tokens = match rule {
-                Rule::MutuallyExclusive { fields } => {
+            let tokens = match &rule.kind {
+                RuleKind::MutuallyExclusive { fields } => {
                     let fields = fields.iter().map(|f| field_ident(f));
                     quote!(mutually_exclusive(#(#fields),*))
                 }
-                Rule::RequiresWhenSet {
+                RuleKind::RequiresWhenSet {
                     field,
                     then,
                     equals,
@@ -279,7 +279,7 @@ impl Emitter<'_> {
                     let equals = literal(equals);
                     quote!(when_set(#field, then(path = #then, equals = #equals)))
                 }
-                Rule::AbsentWhenEquals {
+                RuleKind::AbsentWhenEquals {
                     when,
                     equals,
                     absent,
@@ -289,7 +289,7 @@ impl Emitter<'_> {
                     let absent = absent.iter().map(|f| field_ident(f));
                     quote!(when(path = #when, equals = #equals, absent(#(#absent),*)))
                 }
-                Rule::RequiresWhenEquals {
+                RuleKind::RequiresWhenEquals {
                     when,
                     equals,
                     then,

@@ -104,20 +104,26 @@ pub(crate) fn sample_api() -> Api {
                 max: None,
             },
             rules: vec![
-                Rule::MutuallyExclusive {
+                RuleKind::MutuallyExclusive {
                     fields: vec!["name".to_owned(), "type".to_owned()],
                 },
-                Rule::RequiresWhenSet {
+                RuleKind::RequiresWhenSet {
                     field: "client_secret".to_owned(),
                     then: FieldPath(vec!["jwt".to_owned(), "alg".to_owned()]),
                     equals: Literal::Str("RS256".to_owned()),
                 },
-                Rule::AbsentWhenEquals {
+                RuleKind::AbsentWhenEquals {
                     when: FieldPath(vec!["is_first_party".to_owned()]),
                     equals: Literal::Bool(false),
                     absent: vec!["type".to_owned()],
                 },
-            ],
+            ]
+            .into_iter()
+            .map(|kind| Rule {
+                kind,
+                description: None,
+            })
+            .collect(),
         }),
     );
     add(

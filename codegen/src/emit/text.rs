@@ -4,7 +4,7 @@
 
 use crate::ir::{
     Api, ArraySchema, Bounds, Field, FieldPath, Format, IntBounds, Lifecycle, Literal, MapType,
-    Rule, Schema, StringSchema, TypeKind,
+    Rule, RuleKind, Schema, StringSchema, TypeKind,
 };
 
 /// `text` as a Markdown code span, whatever backticks it contains.
@@ -195,13 +195,24 @@ fn path(p: &FieldPath) -> String {
     code(&p.to_string())
 }
 
-/// A cross-field rule in one sentence.
+/// A cross-field rule in one line: what it requires, then the spec's explanation, if any.
 pub fn rule(rule: &Rule) -> String {
+    let requirement = requirement(&rule.kind);
+    match &rule.description {
+        Some(description) => {
+            format!("{requirement}. {}", sanitize(description).join(" "))
+        }
+        None => format!("{requirement}."),
+    }
+}
+
+/// What a cross-field rule requires, in one sentence without the final period.
+fn requirement(rule: &RuleKind) -> String {
     match rule {
-        Rule::MutuallyExclusive { fields } => {
+        RuleKind::MutuallyExclusive { fields } => {
             format!("at most one of {} may be set", code_list(fields))
         }
-        Rule::RequiresWhenSet {
+        RuleKind::RequiresWhenSet {
             field,
             then,
             equals,
@@ -211,7 +222,7 @@ pub fn rule(rule: &Rule) -> String {
             path(then),
             code(&literal(equals))
         ),
-        Rule::AbsentWhenEquals {
+        RuleKind::AbsentWhenEquals {
             when,
             equals,
             absent,
@@ -221,7 +232,7 @@ pub fn rule(rule: &Rule) -> String {
             code(&literal(equals)),
             code_list(absent)
         ),
-        Rule::RequiresWhenEquals {
+        RuleKind::RequiresWhenEquals {
             when,
             equals,
             then,
