@@ -286,10 +286,8 @@ fn spec_ir_of_every_construct() {
             },
         ]
         .into_iter()
-        .map(|kind| Rule {
-            kind,
-            description: None,
-        })
+        .zip([Some(s("Pick one.")), None, None, None])
+        .map(|(kind, description)| Rule { kind, description })
         .collect(),
     };
     let mut types = BTreeMap::new();
