@@ -1,5 +1,5 @@
 //! Spec constraints → `#[validate(...)]` attributes (the attribute language of
-//! `spec-validate`, see `wip/CONTRACT.md` §3), and integer sizing.
+//! `spec-validate`, documented in its crate docs), and integer sizing.
 
 use proc_macro2::TokenStream;
 use quote::quote;
