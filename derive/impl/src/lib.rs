@@ -12,7 +12,6 @@ mod ast;
 mod attr;
 mod check;
 mod emit;
-/// The pattern dialect rules (ECMA-262 vs `regex`), shared with the spec checker.
 pub mod pattern;
 mod syntax;
 
