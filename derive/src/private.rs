@@ -3,6 +3,7 @@
 #![allow(missing_docs)]
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 pub use regex::Regex;
@@ -132,15 +133,16 @@ impl<T: Str> Str for Secret<T> {
     label = "`{Self}` is not an integer type"
 )]
 pub trait Int {
-    fn __int(&self) -> i128;
+    /// The exact value: `Err` only for a `u128` above `i128::MAX`.
+    fn __int(&self) -> Result<i128, u128>;
 }
 macro_rules! int_impl {
     ($($t:ty),*) => {$(
         impl Int for $t {
             #[inline]
-            fn __int(&self) -> i128 {
+            fn __int(&self) -> Result<i128, u128> {
                 #[allow(clippy::unnecessary_fallible_conversions)]
-                i128::try_from(*self).unwrap_or(i128::MAX)
+                i128::try_from(*self).map_err(|_| *self as u128)
             }
         }
     )*};
@@ -149,12 +151,12 @@ int_impl!(
     i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
 );
 impl<T: Int + ?Sized> Int for &T {
-    fn __int(&self) -> i128 {
+    fn __int(&self) -> Result<i128, u128> {
         (**self).__int()
     }
 }
 impl<T: Int + ?Sized> Int for Box<T> {
-    fn __int(&self) -> i128 {
+    fn __int(&self) -> Result<i128, u128> {
         (**self).__int()
     }
 }
@@ -244,7 +246,7 @@ fn bounds_message(
     what: (&'static str, &'static str),
     min: Option<i128>,
     max: Option<i128>,
-    actual: i128,
+    actual: impl std::fmt::Display,
     counted: bool,
 ) -> String {
     let unit = |n: i128| {
@@ -263,7 +265,7 @@ fn bounds_message(
     }
 }
 
-fn bounds_params(min: Option<i128>, max: Option<i128>, actual: i128) -> Params {
+fn bounds_params(min: Option<i128>, max: Option<i128>, actual: impl Into<Param>) -> Params {
     let mut p = Params::new();
     if let Some(min) = min {
         p = p.with("min", min);
@@ -295,15 +297,37 @@ pub fn length(s: &str, min: Option<usize>, max: Option<usize>, path: &Path<'_>, 
     }
 }
 
+/// `v` is the exact value: `Err` for a `u128` above `i128::MAX`, which is
+/// above every bound a rule can give.
 #[inline]
-pub fn range(v: i128, min: Option<i128>, max: Option<i128>, path: &Path<'_>, r: &mut Report) {
-    if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-        r.push(
-            path,
-            Code::Range,
-            bounds_message(("", ""), min, max, v, false),
-            bounds_params(min, max, v),
-        );
+pub fn range(
+    v: Result<i128, u128>,
+    min: Option<i128>,
+    max: Option<i128>,
+    path: &Path<'_>,
+    r: &mut Report,
+) {
+    match v {
+        Ok(v) => {
+            if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
+                r.push(
+                    path,
+                    Code::Range,
+                    bounds_message(("", ""), min, max, v, false),
+                    bounds_params(min, max, v),
+                );
+            }
+        }
+        Err(big) => {
+            if max.is_some() {
+                r.push(
+                    path,
+                    Code::Range,
+                    bounds_message(("", ""), min, max, big, false),
+                    bounds_params(min, max, Param::BigUint(big)),
+                );
+            }
+        }
     }
 }
 
@@ -520,45 +544,75 @@ fn duplicate(index: usize, first: usize, path: &Path<'_>, r: &mut Report) {
     );
 }
 
-/// Unique items, by pairwise comparison (no allocation). Used for short
-/// sequences and for item types that are not `Ord`.
-pub fn unique_eq<T: PartialEq>(items: &[T], path: &Path<'_>, r: &mut Report) {
-    for (j, b) in items.iter().enumerate() {
-        if let Some(i) = items[..j].iter().position(|a| a == b) {
-            duplicate(j, i, path, r);
-        }
+/// A sequence item type that `unique` can sort: `unique` needs `Ord` items so
+/// that it runs in O(n log n) on untrusted input (a pairwise comparison would be
+/// quadratic).
+#[diagnostic::on_unimplemented(
+    message = "`unique` needs items that are `Ord` (totally ordered), but `{Self}` is not",
+    label = "`{Self}` does not implement `Ord`",
+    note = "`unique` sorts the items so that it runs in O(n log n) on untrusted input; use an `Ord` item type (derive `PartialOrd, Ord` on your own types; floats are not `Ord`)"
+)]
+pub trait UniqueItem: Ord {}
+impl<T: Ord + ?Sized> UniqueItem for T {}
+
+/// The items of a `unique` sequence with their order; built only by
+/// [`unique_items`], which checks (at the rule's span) that the items are `Ord`.
+pub struct UniqueItems<'a, T> {
+    items: &'a [T],
+    cmp: fn(&T, &T) -> Ordering,
+}
+
+/// The items of a `unique` sequence, checked to be `Ord` at the rule's span.
+#[inline]
+pub fn unique_items<T: UniqueItem>(items: &[T]) -> UniqueItems<'_, T> {
+    UniqueItems {
+        items,
+        cmp: T::cmp,
     }
 }
 
-/// Unique items in O(n log n) by sorting indices: on the stack up to
-/// [`STACK_SORT`] items (so a valid value allocates nothing), on the heap above.
-pub fn unique_ord<T: Ord>(items: &[T], path: &Path<'_>, r: &mut Report) {
+/// Unique items in O(n log n). Up to 16 items: pairwise comparison (at most
+/// 120 comparisons); up to [`STACK_SORT`] items: a sort of indices in a stack
+/// buffer, so a valid value allocates nothing; above: a sort of a heap array of
+/// `n` indices (the only allocation `unique` makes on a valid value).
+pub fn unique<T>(u: UniqueItems<'_, T>, path: &Path<'_>, r: &mut Report) {
+    let UniqueItems { items, cmp } = u;
+    let eq = |a: &T, b: &T| cmp(a, b) == Ordering::Equal;
     if items.len() <= 16 {
-        return unique_eq(items, path, r);
+        for (j, b) in items.iter().enumerate() {
+            if let Some(i) = items[..j].iter().position(|a| eq(a, b)) {
+                duplicate(j, i, path, r);
+            }
+        }
+        return;
     }
-    let cmp = |a: &u32, b: &u32| items[*a as usize].cmp(&items[*b as usize]).then(a.cmp(b));
-    let has_dup = |idx: &[u32]| {
-        idx.windows(2)
-            .any(|w| items[w[0] as usize] == items[w[1] as usize])
-    };
     if items.len() <= STACK_SORT {
         let mut buf = [0u32; STACK_SORT];
         let idx = &mut buf[..items.len()];
         for (i, slot) in idx.iter_mut().enumerate() {
             *slot = i as u32;
         }
-        idx.sort_unstable_by(cmp);
-        if !has_dup(idx) {
+        idx.sort_unstable_by(|a, b| cmp(&items[*a as usize], &items[*b as usize]));
+        if !idx
+            .windows(2)
+            .any(|w| eq(&items[w[0] as usize], &items[w[1] as usize]))
+        {
+            return;
+        }
+    } else {
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        idx.sort_unstable_by(|&a, &b| cmp(&items[a], &items[b]));
+        if !idx.windows(2).any(|w| eq(&items[w[0]], &items[w[1]])) {
             return;
         }
     }
-    // Long lists, or a duplicate was found: the heap is fine here.
+    // A duplicate was found: the heap is fine here (a report is being built).
     let mut idx: Vec<usize> = (0..items.len()).collect();
-    idx.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]).then(a.cmp(&b)));
+    idx.sort_unstable_by(|&a, &b| cmp(&items[a], &items[b]).then(a.cmp(&b)));
     let mut dups: Vec<(usize, usize)> = Vec::new();
     let mut first = 0;
     for w in 1..idx.len() {
-        if items[idx[w]] == items[idx[first]] {
+        if eq(&items[idx[w]], &items[idx[first]]) {
             dups.push((idx[w], idx[first]));
         } else {
             first = w;
@@ -572,24 +626,6 @@ pub fn unique_ord<T: Ord>(items: &[T], path: &Path<'_>, r: &mut Report) {
 
 /// Up to this many items, `unique` sorts indices in a stack buffer.
 pub const STACK_SORT: usize = 1024;
-
-pub struct UniqueProbe<'a, T>(pub &'a [T]);
-pub trait UniqueViaOrd {
-    fn __unique(&self, path: &Path<'_>, r: &mut Report);
-}
-impl<T: Ord> UniqueViaOrd for UniqueProbe<'_, T> {
-    fn __unique(&self, path: &Path<'_>, r: &mut Report) {
-        unique_ord(self.0, path, r)
-    }
-}
-pub trait UniqueViaEq {
-    fn __unique(&self, path: &Path<'_>, r: &mut Report);
-}
-impl<T: PartialEq> UniqueViaEq for &UniqueProbe<'_, T> {
-    fn __unique(&self, path: &Path<'_>, r: &mut Report) {
-        unique_eq(self.0, path, r)
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Struct-level rules.

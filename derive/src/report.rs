@@ -219,6 +219,8 @@ impl PartialEq<&str> for Code {
 pub enum Param {
     /// An integer (bounds, actual lengths and counts).
     Int(i128),
+    /// The actual value of a `u128` field above `i128::MAX` (from `range`).
+    BigUint(u128),
     /// A boolean.
     Bool(bool),
     /// A string (a pattern, a field name, an expected value).
@@ -230,7 +232,9 @@ pub enum Param {
 impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            // Values that fit go out as plain JSON numbers.
+            // Values that fit 64 bits go out as plain JSON numbers; wider ones
+            // (only the `actual` of an `i128`/`u128` field) as decimal strings:
+            // most JSON readers (and `serde_json::Value`) cannot hold them.
             Param::Int(i) => match i64::try_from(*i) {
                 Ok(i) => s.serialize_i64(i),
                 Err(_) => match u64::try_from(*i) {
@@ -238,6 +242,7 @@ impl Serialize for Param {
                     Err(_) => s.collect_str(i),
                 },
             },
+            Param::BigUint(u) => s.collect_str(u),
             Param::Bool(b) => s.serialize_bool(*b),
             Param::Str(v) => s.serialize_str(v),
             Param::List(v) => v.serialize(s),
@@ -249,6 +254,7 @@ impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Param::Int(i) => write!(f, "{i}"),
+            Param::BigUint(u) => write!(f, "{u}"),
             Param::Bool(b) => write!(f, "{b}"),
             Param::Str(s) => f.write_str(s),
             Param::List(v) => f.write_str(&v.join(", ")),

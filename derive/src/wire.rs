@@ -8,8 +8,10 @@ pub enum Wire<'a> {
     Str(&'a str),
     /// A boolean.
     Bool(bool),
-    /// An integer.
-    Int(i64),
+    /// An integer that fits `i128` (every integer type but the top half of `u128`).
+    Int(i128),
+    /// A `u128` above `i128::MAX`. No literal of a rule can equal it.
+    BigUint(u128),
 }
 
 /// A value that has a scalar JSON form. Implemented for strings, `bool` and the
@@ -53,8 +55,13 @@ macro_rules! wire_int {
     ($($t:ty),*) => {$(
         impl WireValue for $t {
             fn wire(&self) -> Wire<'_> {
-                // Values beyond i64 cannot equal an i64 literal; saturate.
-                Wire::Int(i64::try_from(*self).unwrap_or(if *self as i128 > 0 { i64::MAX } else { i64::MIN }))
+                // Exact: values never saturate, so an out-of-range value never
+                // equals a literal.
+                #[allow(clippy::unnecessary_fallible_conversions)]
+                match i128::try_from(*self) {
+                    Ok(v) => Wire::Int(v),
+                    Err(_) => Wire::BigUint(*self as u128),
+                }
             }
         }
     )*};

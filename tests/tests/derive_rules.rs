@@ -183,6 +183,44 @@ fn range_edges() {
     );
 }
 
+#[derive(Validate)]
+struct Wide {
+    #[validate(range(min = 1, max = 10))]
+    big: u128,
+    #[validate(range(min = -10))]
+    low: i128,
+}
+
+/// Values beyond `i128` are reported exactly, never saturated; in JSON,
+/// `actual` is a number when it fits 64 bits, else a decimal string.
+#[test]
+fn range_reports_the_exact_value_of_wide_integers() {
+    let err = Wide {
+        big: u128::MAX,
+        low: i128::MIN,
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "big: must be between 1 and 10 (got {})\nlow: must be at least -10 (got {})",
+            u128::MAX,
+            i128::MIN
+        )
+    );
+    assert_eq!(
+        err.violations()[0].params.get("actual"),
+        Some(&Param::BigUint(u128::MAX))
+    );
+    let json = serde_json::to_value(&err).unwrap();
+    let actual = |i: usize| json["violations"][i]["params"]["actual"].clone();
+    assert_eq!(actual(0), u128::MAX.to_string());
+    assert_eq!(actual(1), i128::MIN.to_string());
+    assert_eq!(json["violations"][0]["params"]["max"], 10);
+    assert!(Wide { big: 10, low: -10 }.validate().is_ok());
+}
+
 // ---------------------------------------------------------------- one_of
 
 #[derive(Validate)]
@@ -472,6 +510,31 @@ fn items_count_unique_and_each() {
     let mut it = items(&["a"]);
     it.nullable_items = vec![None, Some("ab".into()), Some("abc".into())];
     assert_eq!(found(it.validate()), one("nullable_items[2]", "length"));
+}
+
+#[derive(Validate)]
+struct Secrets {
+    #[validate(items(unique))]
+    keys: Vec<spec_validate::Secret<String>>,
+}
+
+/// `unique` sorts: secrets are `Ord`, and lists above the stack buffer (1024)
+/// take the heap path, still in O(n log n) and reported in index order.
+#[test]
+fn unique_on_secrets_and_long_lists() {
+    let mut keys: Vec<_> = (0..5000)
+        .map(|i| spec_validate::Secret::new(format!("key{i}")))
+        .collect();
+    assert_eq!(found(Secrets { keys: keys.clone() }.validate()), vec![]);
+    keys[4000] = spec_validate::Secret::new("key17".into());
+    keys[10] = spec_validate::Secret::new("key4999".into());
+    assert_eq!(
+        found(Secrets { keys }.validate()),
+        vec![
+            ("keys[4000]".into(), "unique"),
+            ("keys[4999]".into(), "unique")
+        ]
+    );
 }
 
 // ---------------------------------------------------------------- entries / keys / values

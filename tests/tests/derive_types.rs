@@ -67,7 +67,11 @@ fn wire_values() {
     assert_eq!(true.wire(), Wire::Bool(true));
     assert_eq!(7u16.wire(), Wire::Int(7));
     assert_eq!((-7i8).wire(), Wire::Int(-7));
-    assert_eq!(u64::MAX.wire(), Wire::Int(i64::MAX));
+    // Exact, never saturated: u64::MAX is not i64::MAX.
+    assert_eq!(u64::MAX.wire(), Wire::Int(i128::from(u64::MAX)));
+    assert_ne!(u64::MAX.wire(), Wire::Int(i128::from(i64::MAX)));
+    assert_eq!(i128::MIN.wire(), Wire::Int(i128::MIN));
+    assert_eq!(u128::MAX.wire(), Wire::BigUint(u128::MAX));
 }
 
 #[derive(Validate, Default)]
@@ -131,4 +135,23 @@ fn fields_without_scopes_need_none_without_a_default() {
         .required_scopes(),
         vec!["a:x", "b:x"]
     );
+}
+
+#[derive(Validate, Default)]
+#[validate(when(path = "n", equals = 9223372036854775807, absent(other)))]
+struct BigInt {
+    n: Option<u64>,
+    other: Option<String>,
+}
+
+/// An integer beyond the literal's type never compares equal to it.
+#[test]
+fn equals_never_matches_an_out_of_range_integer() {
+    let big = |n| BigInt {
+        n: Some(n),
+        other: Some("x".into()),
+    };
+    assert!(big(u64::MAX).validate().is_ok());
+    assert!(big(i64::MAX as u64 + 1).validate().is_ok());
+    assert!(big(i64::MAX as u64).validate().is_err());
 }

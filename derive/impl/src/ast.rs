@@ -88,6 +88,10 @@ struct SerdeInfo {
     rename_all: Option<String>,
     flatten: bool,
     skip: bool,
+    /// `default` or `default = "..."` (or `skip_deserializing`, which implies it).
+    default: bool,
+    /// `skip_serializing_if = "..."` (or `skip_serializing`).
+    skip_serializing_if: bool,
 }
 
 fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
@@ -96,6 +100,8 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
         rename_all: None,
         flatten: false,
         skip: false,
+        default: false,
+        skip_serializing_if: false,
     };
     for a in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         // Unknown serde options are serde's business: ignore parse failures.
@@ -131,6 +137,18 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
                 info.flatten = true;
             } else if meta.path.is_ident("skip") {
                 info.skip = true;
+            } else if meta.path.is_ident("default") || meta.path.is_ident("skip_deserializing") {
+                info.default = true;
+                if meta.input.peek(syn::Token![=]) {
+                    let _: syn::Expr = meta.value()?.parse()?;
+                }
+            } else if meta.path.is_ident("skip_serializing_if")
+                || meta.path.is_ident("skip_serializing")
+            {
+                info.skip_serializing_if = true;
+                if meta.input.peek(syn::Token![=]) {
+                    let _: syn::Expr = meta.value()?.parse()?;
+                }
             } else if meta.input.peek(syn::Token![=]) {
                 let _: syn::Expr = meta.value()?.parse()?;
             } else if meta.input.peek(syn::token::Paren) {
@@ -143,12 +161,80 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
     info
 }
 
+/// How the item uses serde, for the `Patch` checks.
+#[derive(Clone, Copy)]
+struct SerdeUse {
+    /// Some `#[serde(...)]` is on the item, a variant or a field: serde derives it.
+    any: bool,
+    /// `#[serde(default)]` on the container.
+    container_default: bool,
+}
+
+fn serde_use(input: &syn::DeriveInput) -> SerdeUse {
+    let is_serde = |a: &syn::Attribute| a.path().is_ident("serde");
+    let field_attrs = |f: &syn::Fields| f.iter().any(|f| f.attrs.iter().any(is_serde));
+    let any = input.attrs.iter().any(is_serde)
+        || match &input.data {
+            syn::Data::Struct(s) => field_attrs(&s.fields),
+            syn::Data::Enum(e) => e
+                .variants
+                .iter()
+                .any(|v| v.attrs.iter().any(is_serde) || field_attrs(&v.fields)),
+            syn::Data::Union(_) => false,
+        };
+    SerdeUse {
+        any,
+        container_default: serde_info(&input.attrs).default,
+    }
+}
+
+fn is_patch(ty: &Type) -> bool {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().is_some_and(|s| s.ident == "Patch")
+        }
+        Type::Group(g) => is_patch(&g.elem),
+        Type::Paren(p) => is_patch(&p.elem),
+        _ => false,
+    }
+}
+
+/// A `Patch` field of a serde type needs `default` (else an omitted field reads
+/// as `null`, which unsets it) and `skip_serializing_if` (else absent is
+/// written as `null`).
+fn check_patch_serde(cx: &Ctxt, f: &syn::Field, serde: &SerdeInfo, used: SerdeUse) {
+    if !used.any || serde.skip || !is_patch(&f.ty) {
+        return;
+    }
+    let span = match &f.ident {
+        Some(id) => id.span(),
+        None => syn::spanned::Spanned::span(&f.ty),
+    };
+    let fix = "write `#[serde(default, skip_serializing_if = \"Patch::is_absent\")]` on the field";
+    match (serde.default || used.container_default, serde.skip_serializing_if) {
+        (true, true) => {}
+        (false, true) => cx.error(
+            span,
+            format!("this `Patch` field has no serde default: an omitted field would read as `null` (unset) instead of absent; {fix}"),
+        ),
+        (true, false) => cx.error(
+            span,
+            format!("this `Patch` field has no `skip_serializing_if`: an absent value would be written as `null` (unset); {fix}"),
+        ),
+        (false, false) => cx.error(
+            span,
+            format!("this `Patch` field needs serde attributes: without `default` an omitted field reads as `null` (unset), and without `skip_serializing_if` absent is written as `null`; {fix}"),
+        ),
+    }
+}
+
 fn fields<'a>(
     cx: &Ctxt,
     fields: &'a syn::Fields,
     rename_all: Option<&str>,
     in_enum: bool,
     has_scopes: &mut bool,
+    used: SerdeUse,
 ) -> Vec<Field<'a>> {
     let n = fields.len();
     fields
@@ -159,6 +245,7 @@ fn fields<'a>(
             *has_scopes |= mentions_scopes(&nodes);
             let rules = attr::field_rules(cx, &nodes, Level::Field);
             let serde = serde_info(&f.attrs);
+            check_patch_serde(cx, f, &serde, used);
             let access = match (&f.ident, in_enum) {
                 (Some(id), false) => quote!(self.#id),
                 (None, false) => {
@@ -233,10 +320,18 @@ impl<'a> Container<'a> {
         let (nodes, _) = validate_nodes(cx, &input.attrs);
         let mut has_scopes = mentions_scopes(&nodes);
         let rules = attr::container_rules(cx, &nodes);
+        let used = serde_use(input);
         let data = match &input.data {
             syn::Data::Struct(s) => {
                 let all = serde_info(&input.attrs).rename_all;
-                Data::Struct(fields(cx, &s.fields, all.as_deref(), false, &mut has_scopes))
+                Data::Struct(fields(
+                    cx,
+                    &s.fields,
+                    all.as_deref(),
+                    false,
+                    &mut has_scopes,
+                    used,
+                ))
             }
             syn::Data::Enum(e) => Data::Enum(
                 e.variants
@@ -257,6 +352,11 @@ impl<'a> Container<'a> {
                                 serde_info(&v.attrs).rename_all.as_deref(),
                                 true,
                                 &mut has_scopes,
+                                // `default` on an enum is not serde's: only the field's counts.
+                                SerdeUse {
+                                    container_default: false,
+                                    ..used
+                                },
                             ),
                         }
                     })

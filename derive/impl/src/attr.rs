@@ -52,7 +52,8 @@ pub struct UrlFlags {
 
 pub struct Items {
     pub bounds: Bounds,
-    pub unique: bool,
+    /// The span of the `unique` word, when given.
+    pub unique: Option<Span>,
 }
 
 /// Rules on one value. `span`s point at the rule's name.
@@ -466,8 +467,8 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                 else {
                     continue;
                 };
-                let mut unique = false;
-                let b = bounds(cx, name, items, true, &["unique"], |_| unique = true);
+                let mut unique = None;
+                let b = bounds(cx, name, items, true, &["unique"], |w| unique = Some(w.span()));
                 r.items = Some((span, Items { bounds: b, unique }));
             }
             "pattern" => match node {

@@ -196,6 +196,11 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
         };
         mismatch(cx, *span, "range", "integers", ty, hint);
     }
+    if let Some((_, b)) = &r.range
+        && matches!(k, Kind::Int)
+    {
+        check_range_fits(cx, b, present(ty));
+    }
     let elem = match k {
         Kind::Seq(e) => e,
         _ => None,
@@ -249,6 +254,53 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
             ty,
             "",
         );
+    }
+}
+
+/// The values of an integer type named by its syntax (`usize`/`isize` as on
+/// a 64-bit target, the widest common one).
+fn int_type_range(name: &str) -> Option<(i128, i128)> {
+    Some(match name {
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        "i128" => (i128::MIN, i128::MAX),
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "usize" => (0, u64::MAX.into()),
+        // Bounds are parsed as i128: every one that parsed is above u128::MIN.
+        "u128" => (0, i128::MAX),
+        _ => return None,
+    })
+}
+
+/// A `range` bound the field's integer type cannot reach is a mistake.
+fn check_range_fits(cx: &Ctxt, b: &attr::Bounds, ty: &Type) {
+    let Some(seg) = last_segment(ty) else {
+        return;
+    };
+    let name = seg.ident.to_string();
+    let Some((lo, hi)) = int_type_range(&name) else {
+        return;
+    };
+    for (which, bound) in [("min", b.min), ("max", b.max)] {
+        let Some(bound) = bound else { continue };
+        let v = bound.value;
+        if v < lo || v > hi {
+            let side = if v < lo {
+                format!("below `{name}::MIN` ({lo})")
+            } else {
+                format!("above `{name}::MAX` ({hi})")
+            };
+            cx.error(
+                bound.span,
+                format!(
+                    "`range({which} = {v})` is {side}: a `{name}` field can never reach it; use a bound within `{name}` or a wider type"
+                ),
+            );
+        }
     }
 }
 

@@ -122,7 +122,7 @@ fn rules(
                 let min = Lit::usize_suffixed(part.min);
                 let max = opt_count(part.max);
                 quote_spanned! {*span=> {
-                    fn __allowed(c: char) -> bool { #test }
+                    fn __allowed(c: ::core::primitive::char) -> ::core::primitive::bool { #test }
                     #sv::pattern_scan(#s, #src, #min, #max, __allowed, #p, __report);
                 }}
             }
@@ -130,7 +130,7 @@ fn rules(
                 let fns = parts.iter().enumerate().map(|(i, part)| {
                     let name = format_ident!("__allowed{}", i);
                     let test = class_test(part);
-                    quote!(fn #name(c: char) -> bool { #test })
+                    quote!(fn #name(c: ::core::primitive::char) -> ::core::primitive::bool { #test })
                 });
                 let steps = parts.iter().enumerate().map(|(i, part)| {
                     let name = format_ident!("__allowed{}", i);
@@ -165,7 +165,7 @@ fn rules(
                     quote_spanned!(*span=> #sv::items(#items.len(), #min, #max, #p, __report);),
                 );
             }
-            if it.unique {
+            if let Some(uspan) = it.unique {
                 // Cheap before expensive: an over-long list is already reported.
                 let guard = match it.bounds.max {
                     Some(m) => {
@@ -174,9 +174,11 @@ fn rules(
                     }
                     None => quote!(true),
                 };
+                let items_at = Ident::new(&items.to_string(), uspan);
+                let checked = quote_spanned!(uspan=> #sv::unique_items(#items_at));
                 inner.push(quote_spanned! {*span=>
                     if #guard {
-                        (&#sv::UniqueProbe(#items)).__unique(#p, __report);
+                        #sv::unique(#checked, #p, __report);
                     }
                 });
             }
@@ -190,7 +192,7 @@ fn rules(
             let ipr = quote!(#ip);
             let body = rules(cx, each, quote!(#item), &ipr, depth + 1);
             inner.push(quote! {
-                for (#i, #item) in #items.iter().enumerate() {
+                for (#i, #item) in ::core::iter::Iterator::enumerate(::core::iter::IntoIterator::into_iter(#items)) {
                     let #ip = &#p.index(#i);
                     #body
                 }
@@ -347,7 +349,7 @@ fn wire_lit(cx: &Cx, l: &Literal) -> TokenStream {
         Literal::Str(s) => quote!(#krate::Wire::Str(#s)),
         Literal::Bool(b) => quote!(#krate::Wire::Bool(#b)),
         Literal::Int(i) => {
-            let i = Lit::i64_suffixed(*i);
+            let i = Lit::i128_suffixed(i128::from(*i));
             quote!(#krate::Wire::Int(#i))
         }
     }
@@ -382,7 +384,7 @@ fn cross_rule(cx: &Cx, fields: &[Field], rule: &CrossRule) -> TokenStream {
                 }
             });
             quote! {{
-                let mut __first: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                let mut __first: ::core::option::Option<&'static ::core::primitive::str> = ::core::option::Option::None;
                 #(#checks)*
             }}
         }
@@ -460,7 +462,7 @@ fn properties(cx: &Cx, fields: &[Field], b: &Bounds) -> TokenStream {
     });
     let (min, max) = (opt_usize(b.min), opt_usize(b.max));
     quote! {{
-        let mut __n: usize = 0;
+        let mut __n: ::core::primitive::usize = 0;
         #(#counts)*
         #sv::properties(__n, #min, #max, __path, __report);
     }}
@@ -485,7 +487,7 @@ fn scopes_body(cx: &Cx, c: &Container, fields: &[Field]) -> TokenStream {
         })
     });
     quote! {
-        let mut __s: ::std::vec::Vec<&'static str> = ::std::vec::Vec::new();
+        let mut __s: ::std::vec::Vec<&'static ::core::primitive::str> = ::std::vec::Vec::new();
         #(#adds)*
         #sv::finish_scopes(__s)
     }
@@ -495,7 +497,7 @@ fn prelude(cx: &Cx) -> TokenStream {
     let sv = &cx.sv;
     quote! {
         #[allow(unused_imports)]
-        use #sv::{UniqueViaEq as _, UniqueViaOrd as _, ViaOption as _, ViaPlain as _};
+        use #sv::{ViaOption as _, ViaPlain as _};
     }
 }
 
@@ -538,9 +540,14 @@ pub fn expand(c: &Container) -> TokenStream {
                 let code = v.fields.iter().map(|f| field_code(&cx, f));
                 quote!(#[allow(unused_variables)] #pat => { #(#code)* })
             });
-            quote! {
-                match self {
-                    #(#arms)*
+            if variants.is_empty() {
+                // An empty enum has no value to look at.
+                quote!(match *self {})
+            } else {
+                quote! {
+                    match self {
+                        #(#arms)*
+                    }
                 }
             }
         }
@@ -552,7 +559,7 @@ pub fn expand(c: &Container) -> TokenStream {
             quote! {
                 #[automatically_derived]
                 impl #impl_g #krate::Scopes for #ident #ty_g #where_c {
-                    fn required_scopes(&self) -> ::std::vec::Vec<&'static str> {
+                    fn required_scopes(&self) -> ::std::vec::Vec<&'static ::core::primitive::str> {
                         #prelude
                         #body
                     }
@@ -582,7 +589,7 @@ pub fn stub(c: &Container) -> TokenStream {
     let scopes = c.has_scopes.then(|| {
         quote! {
             impl #impl_g #krate::Scopes for #ident #ty_g #where_c {
-                fn required_scopes(&self) -> ::std::vec::Vec<&'static str> {
+                fn required_scopes(&self) -> ::std::vec::Vec<&'static ::core::primitive::str> {
                     ::std::vec::Vec::new()
                 }
             }
