@@ -46,15 +46,31 @@
 //! Messages never quote the offending value, so secrets cannot leak through a
 //! report. Paths use the serde names of fields (`rename`, and the common
 //! `rename_all` rules). Map entries are visited in the map's order: use
-//! `BTreeMap` for a deterministic report.
+//! `BTreeMap` for a deterministic report. A map key that is not a plain word
+//! is written as a JSON string, `client_metadata["a b"]`, with control,
+//! bidirectional and other invisible characters escaped (`["\u202ex"]`), so an
+//! untrusted key cannot disguise a report.
 //!
 //! Validating a valid value allocates nothing: paths live on the stack and are
-//! turned into strings only when a violation is recorded.
+//! turned into strings only when a violation is recorded. The one exception is
+//! `items(unique)` on a list of more than 1024 items, which sorts a heap array
+//! of the list's `n` indices (one allocation of `n` `usize`s, freed before
+//! `validate` returns); up to 1024 items it sorts indices in a stack buffer.
+//! Give the list an `items(max = ..)` of at most 1024 to rule that out (a list
+//! over its `max` is reported without the `unique` check).
 //!
 //! # Field rules
 //!
 //! Rules on an `Option<T>` or [`Patch<T>`] field apply to a present value;
 //! absent and `null` pass (use struct-level rules to require or forbid them).
+//! On a type that uses serde (any `#[serde(...)]` on it, its variants or its
+//! fields), a `Patch<T>` field without a serde default (its own `default`, or
+//! the struct's `#[serde(default)]`) or without `skip_serializing_if` is a
+//! compile error: an omitted field would read as `null` and unset the value, or
+//! absent would be written as `null`. Write
+//! `#[serde(default, skip_serializing_if = "Patch::is_absent")]`. (A type with
+//! `#[derive(Deserialize)]` but no `#[serde]` attribute at all cannot be told
+//! apart from one without serde, so it is not checked.)
 //! `Box<T>` is transparent, and so is [`Secret<T>`] for string rules.
 //!
 //! | rule | applies to | code | checks |
@@ -64,8 +80,8 @@
 //! | `one_of("a", "b")` | strings | `one_of` | the value is one of the strings |
 //! | `url`, `url(https, placeholders, empty)` | strings | `url` | an absolute URL (see below) |
 //! | `ip`, `ip(cidr)` | strings | `ip` | an IPv4/IPv6 address; with `cidr` also `addr/prefix` |
-//! | `range(min = 10, max = 600)` | integers | `range` | inclusive bounds (negative allowed) |
-//! | `items(min = 1, max = 10, unique)` | `Vec<T>`, slices | `items`, `unique` | item count; no item equals an earlier one (reported at `f[i]`) |
+//! | `range(min = 10, max = 600)` | integers | `range` | inclusive bounds (negative allowed; a bound outside the field's integer type is a compile error) |
+//! | `items(min = 1, max = 10, unique)` | `Vec<T>`, slices | `items`, `unique` | item count; no item equals an earlier one (reported at `f[i]`); `unique` needs `Ord` items (see below) |
 //! | `each(<rules>)` | `Vec<T>` | (inner) | rules on every item, at `f[i]` |
 //! | `entries(min = 0, max = 10)` | `BTreeMap<String, V>` | `entries` | entry count |
 //! | `keys(<string rules>)` | `BTreeMap<String, V>` | (inner) | `length`/`pattern`/`one_of`/`url`/`ip` on every key, at `f.key`, message prefixed `key` |
@@ -113,6 +129,16 @@
 //! let paths: Vec<_> = c.validate().unwrap_err().iter().map(|v| v.path.clone()).collect();
 //! assert_eq!(paths, ["callbacks[1]", "client_metadata.foo", "jwt_configuration.alg"]);
 //! ```
+//!
+//! ## `unique`
+//!
+//! `unique` sorts, so it runs in O(n log n) on untrusted input and needs item
+//! types that are `Ord` (strings, integers, [`Secret<T>`], `Option`/[`Patch`] of
+//! them, your own types with `#[derive(PartialEq, Eq, PartialOrd, Ord)]`); an
+//! item type that is not `Ord`, such as `f64`, is a compile error at `unique`.
+//! Up to 16 items are compared pairwise; up to 1024 items, indices are sorted
+//! in a stack buffer (no allocation); a longer list sorts a heap array of its
+//! indices, the only allocation validation makes on a valid value.
 //!
 //! ## Patterns
 //!
@@ -317,7 +343,9 @@ pub use spec_validate_macros::Validate;
 /// `path` into `report`.
 pub trait Validate {
     /// Checks every rule and returns all violations, in declaration order.
-    /// Allocates nothing when the value is valid.
+    /// Allocates nothing when the value is valid, with one exception: a derived
+    /// `items(unique)` on a list longer than 1024 items sorts a heap array of
+    /// the list's indices (`n` `usize`s, freed before returning).
     fn validate(&self) -> Result<(), Report> {
         let mut report = Report::new();
         self.validate_at(&Path::root(), &mut report);

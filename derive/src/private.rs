@@ -565,10 +565,7 @@ pub struct UniqueItems<'a, T> {
 /// The items of a `unique` sequence, checked to be `Ord` at the rule's span.
 #[inline]
 pub fn unique_items<T: UniqueItem>(items: &[T]) -> UniqueItems<'_, T> {
-    UniqueItems {
-        items,
-        cmp: T::cmp,
-    }
+    UniqueItems { items, cmp: T::cmp }
 }
 
 /// Unique items in O(n log n). Up to 16 items: pairwise comparison (at most

@@ -63,7 +63,8 @@ impl<'a> Path<'a> {
     }
 
     /// The path of entry `key` of this map (`parent.key`, or `parent["k e y"]`
-    /// when the key is not a plain word).
+    /// when the key is not a plain word: a JSON string, in which control,
+    /// bidirectional and other invisible characters are escaped as `\uXXXX`).
     pub fn key<'b>(&'b self, key: &'b str) -> Path<'b> {
         Path {
             parent: Some(self),
@@ -122,13 +123,36 @@ fn push_json_string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+            c if invisible(c) => {
+                // A JSON escape; characters outside the BMP as a surrogate pair.
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{:04x}", u);
+                }
             }
             c => out.push(c),
         }
     }
     out.push('"');
+}
+
+/// Characters that must not reach a report raw: controls (C0, DEL, C1),
+/// bidirectional controls (which can reorder what a reader sees, `U+202E`),
+/// and other invisible format characters (zero-width, separators, tags).
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
 }
 
 impl fmt::Display for Path<'_> {

@@ -70,12 +70,17 @@ fn struct_rules_and_scopes() {
         struct UpdateClientRequest {
             #[validate(scopes("update:client_keys"))]
             client_secret: Option<Secret<String>>,
+            #[serde(default, skip_serializing_if = "Patch::is_absent")]
             #[validate(scopes("update:client_credentials"))]
             client_authentication_methods: Patch<ClientAuthenticationMethods>,
+            #[serde(default, skip_serializing_if = "Patch::is_absent")]
             token_endpoint_auth_method: Patch<TokenEndpointAuthMethod>,
+            #[serde(default, skip_serializing_if = "Patch::is_absent")]
             jwt_configuration: Patch<JwtConfiguration>,
             is_first_party: Option<bool>,
+            #[serde(default, skip_serializing_if = "Patch::is_absent")]
             organization_usage: Patch<OrganizationUsage>,
+            #[serde(default, skip_serializing_if = "Patch::is_absent")]
             organization_require_behavior: Patch<OrganizationRequireBehavior>,
             oidc_conformant: Option<bool>,
             #[serde(flatten)]

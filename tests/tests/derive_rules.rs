@@ -549,6 +549,27 @@ struct Meta {
     client_metadata: Option<BTreeMap<String, Option<String>>>,
 }
 
+/// Keys are untrusted: controls, bidi overrides and other invisible characters
+/// are escaped in report paths, never printed raw.
+#[test]
+fn map_keys_are_escaped_in_paths() {
+    let r = meta(&[("\u{202e}x", None), ("a\u{7f}", None), ("\u{e0041}", None)])
+        .validate()
+        .unwrap_err();
+    let paths: Vec<&str> = r.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "client_metadata[\"a\\u007f\"]",
+            "client_metadata[\"\\u202ex\"]",
+            "client_metadata[\"\\udb40\\udc41\"]",
+        ]
+    );
+    // Still readable text otherwise.
+    let r = meta(&[("é-ü", Some("long"))]).validate().unwrap_err();
+    assert_eq!(r.violations()[0].path, "client_metadata[\"é-ü\"]");
+}
+
 fn meta(pairs: &[(&str, Option<&str>)]) -> Meta {
     Meta {
         client_metadata: Some(

@@ -155,3 +155,14 @@ fn equals_never_matches_an_out_of_range_integer() {
     assert!(big(i64::MAX as u64 + 1).validate().is_ok());
     assert!(big(i64::MAX as u64).validate().is_err());
 }
+
+/// An enum without variants has no value to validate, but still derives.
+#[derive(Validate)]
+#[allow(dead_code)]
+enum Never {}
+
+#[test]
+fn empty_enum_derives() {
+    fn is_validate<T: Validate>() {}
+    is_validate::<Never>();
+}

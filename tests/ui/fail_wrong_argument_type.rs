@@ -14,6 +14,10 @@ struct Request {
     negative: String,
     #[validate(nested(deep))]
     inner: String,
+    #[validate(range(min = 'a'))]
+    character: u32,
+    #[validate()]
+    empty: String,
 }
 
 fn main() {}

@@ -69,6 +69,10 @@ fn validate_nodes(cx: &Ctxt, attrs: &[syn::Attribute]) -> (Vec<syntax::Node>, bo
     for a in attrs.iter().filter(|a| a.path().is_ident("validate")) {
         any = true;
         match syntax::parse_attr(a) {
+            Ok(n) if n.is_empty() => cx.syn_error(syn::Error::new_spanned(
+                a,
+                "empty `#[validate()]`: remove it or add a rule",
+            )),
             Ok(n) => nodes.extend(n),
             Err(e) => cx.syn_error(e),
         }

@@ -262,6 +262,10 @@ fn lit_kind(l: &Lit) -> &'static str {
         Lit::Int(_) => "an integer",
         Lit::Bool(_) => "a boolean",
         Lit::Float(_) => "a float",
+        Lit::Char(_) => "a character literal",
+        Lit::Byte(_) => "a byte literal",
+        Lit::ByteStr(_) => "a byte string literal",
+        Lit::CStr(_) => "a C string literal",
         _ => "another literal",
     }
 }
@@ -468,7 +472,9 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
                     continue;
                 };
                 let mut unique = None;
-                let b = bounds(cx, name, items, true, &["unique"], |w| unique = Some(w.span()));
+                let b = bounds(cx, name, items, true, &["unique"], |w| {
+                    unique = Some(w.span())
+                });
                 r.items = Some((span, Items { bounds: b, unique }));
             }
             "pattern" => match node {

@@ -289,15 +289,10 @@ fn check_range_fits(cx: &Ctxt, b: &attr::Bounds, ty: &Type) {
         let Some(bound) = bound else { continue };
         let v = bound.value;
         if v < lo || v > hi {
-            let side = if v < lo {
-                format!("below `{name}::MIN` ({lo})")
-            } else {
-                format!("above `{name}::MAX` ({hi})")
-            };
             cx.error(
                 bound.span,
                 format!(
-                    "`range({which} = {v})` is {side}: a `{name}` field can never reach it; use a bound within `{name}` or a wider type"
+                    "`range({which} = {v})` is outside the values of `{name}` ({lo} to {hi}), so the rule cannot mean what it says; use a bound within `{name}` or change the field's type"
                 ),
             );
         }

@@ -41,12 +41,12 @@ impl Node {
     }
 
     /// How the node was written, for messages: `name`, `name = ...`, `name(...)`.
-    pub fn shape(&self) -> &'static str {
+    pub fn shape(&self) -> String {
         match self {
-            Node::Word(_) => "a bare word",
-            Node::Value(..) => "`name = value`",
-            Node::List(..) => "`name(...)`",
-            Node::Lit(_) => "a literal",
+            Node::Word(i) => format!("the bare word `{i}`"),
+            Node::Value(i, _) => format!("`{i} = ...`"),
+            Node::List(i, _) => format!("`{i}(...)`"),
+            Node::Lit(_) => "a literal".to_owned(),
         }
     }
 }
