@@ -312,6 +312,8 @@
 //!     name: String,
 //! }
 //! ```
+
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod checks;

@@ -8,6 +8,8 @@
 //! Errors are collected in a `Ctxt` and reported together; on error a stub
 //! impl is emitted so one mistake does not cascade.
 
+#![forbid(unsafe_code)]
+
 mod ast;
 mod attr;
 mod check;

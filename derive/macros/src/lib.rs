@@ -3,6 +3,8 @@
 //! The expansion lives in `spec-validate-impl`, a normal library so that it can
 //! be tested and snapshotted.
 
+#![forbid(unsafe_code)]
+
 use proc_macro::TokenStream;
 
 /// Derives `spec_validate::Validate` (and `spec_validate::Scopes` when a
