@@ -52,6 +52,12 @@ pub fn check(source: &str, spec: &Spec, text: &[char]) -> Result<ir::Api, Vec<Di
             .iter()
             .map(|t| (t.name.value.as_str(), t))
             .collect(),
+        request_type: spec
+            .endpoint
+            .as_ref()
+            .and_then(|e| e.request.as_ref())
+            .and_then(|r| r.type_name.as_ref())
+            .map(|n| n.value.as_str()),
         errors: Vec::new(),
     };
     checker.check_type_names(spec);
@@ -78,6 +84,8 @@ pub fn check(source: &str, spec: &Spec, text: &[char]) -> Result<ir::Api, Vec<Di
 struct Checker<'s> {
     text: &'s [char],
     types: HashMap<&'s str, &'s TypeSpec>,
+    /// The request body's type (`endpoint.request.type`), when named.
+    request_type: Option<&'s str>,
     errors: Vec<Diagnostic>,
 }
 
@@ -320,6 +328,50 @@ impl<'s> Checker<'s> {
         }
     }
 
+    /// `scopes` only mean something on the request type's own fields: `required_scopes()` looks
+    /// at the top-level fields of the body, so on any other type they would silently do nothing.
+    fn check_scopes_placement(&mut self, t: &'s TypeSpec, o: &'s ObjectSpec) {
+        let Some(request) = self.request_type else {
+            // No request type to compare with: that is reported on its own.
+            return;
+        };
+        if t.name.value == request {
+            return;
+        }
+        for f in &o.fields {
+            let (Some(first), Some(last)) = (f.scopes.first(), f.scopes.last()) else {
+                continue;
+            };
+            // The whole list when it is written on one line, else its first scope.
+            let span = if first.span.line == last.span.line {
+                Span::new(
+                    first.span.line,
+                    first.span.column,
+                    first.span.offset,
+                    last.span.offset + last.span.len - first.span.offset,
+                )
+            } else {
+                first.span
+            };
+            self.error(
+                Diagnostic::error(
+                    format!(
+                        "`scopes` on field `{}` of `{}` would have no effect",
+                        f.name.value, t.name.value
+                    ),
+                    span,
+                )
+                .label("not a field of the request type")
+                .note(format!(
+                    "scopes apply to top-level request fields only: the fields of `{request}`"
+                ))
+                .help(format!(
+                    "remove these scopes, or set them on the field of `{request}` that holds this value"
+                )),
+            );
+        }
+    }
+
     /// The request body must name an object type: it is what the generated request struct
     /// is built from.
     fn check_request_type(&mut self, name: &Spanned<String>) {
@@ -427,7 +479,10 @@ impl<'s> Checker<'s> {
     fn lower_type(&mut self, t: &'s TypeSpec) -> Option<ir::TypeDef> {
         let lifecycle = self.check_lifecycle(&t.lifecycle);
         let kind = match &t.body {
-            TypeBody::Object(o) => ir::TypeKind::Object(self.lower_object(o)?),
+            TypeBody::Object(o) => {
+                self.check_scopes_placement(t, o);
+                ir::TypeKind::Object(self.lower_object(o)?)
+            }
             TypeBody::Enum(e) => ir::TypeKind::Enum(self.lower_enum(t, e)?),
             TypeBody::Map(m) => ir::TypeKind::Map(self.lower_map(m, &t.name)?),
             TypeBody::Union(u) => ir::TypeKind::Union(self.lower_union(t, u)?),

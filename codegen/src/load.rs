@@ -17,7 +17,8 @@ use crate::ir;
 /// Why a spec file could not be loaded: it could not be read, or it is not a valid spec.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file could not be read (missing, unreadable, not UTF-8).
+    /// The file could not be read (missing, unreadable). A file that is not UTF-8 was read: it
+    /// is a [`LoadError::Spec`] error located at its first invalid byte.
     Io {
         /// The path as given.
         path: PathBuf,
@@ -62,11 +63,44 @@ impl From<Diagnostics> for LoadError {
 /// [`LoadError::Io`] when the file cannot be read, [`LoadError::Spec`] with every problem found
 /// when it is not a valid spec.
 pub fn load(path: &Path) -> Result<ir::Api, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
-    Ok(load_str(&path.display().to_string(), &text)?)
+    let name = path.display().to_string();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => return Err(not_utf8(&name, err.as_bytes(), err.utf8_error()).into()),
+    };
+    Ok(load_str(&name, &text)?)
+}
+
+/// The diagnostic for a spec that is not UTF-8, at its first invalid byte. The snippet shows
+/// the text decoded lossily (the bad byte as U+FFFD), which is identical up to that byte.
+fn not_utf8(source_name: &str, bytes: &[u8], err: std::str::Utf8Error) -> Diagnostics {
+    let at = err.valid_up_to();
+    // Valid up to `at` by definition.
+    let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    let offset = before.chars().count();
+    let text = String::from_utf8_lossy(bytes);
+    let mut diagnostics = Diagnostics::new(source_name, text.as_ref());
+    diagnostics.push(
+        crate::Diagnostic::error(
+            "the spec is not valid UTF-8",
+            crate::diagnostic::Span::new(line, column, offset, 1),
+        )
+        .label(format!("invalid byte 0x{:02X}", bytes[at]))
+        .help("save the spec as UTF-8"),
+    );
+    diagnostics
 }
 
 /// Parses and checks a spec given as text; `source_name` names it in diagnostics and becomes

@@ -1,7 +1,8 @@
 //! The `spec-codegen` command line: a thin shell over the library.
 //!
-//! Exit codes: 0 when every spec is clean (and every command succeeded), 1 when a spec has
-//! errors, 2 for usage errors and files that cannot be read or written.
+//! Exit codes (also in `--help`): 0 when every spec is clean (and every command succeeded), 1
+//! when a spec has errors (a spec file that is not UTF-8 is one, located at its first invalid
+//! byte), 2 for usage errors and files that cannot be read or written.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,9 +13,17 @@ use clap::{Parser, Subcommand};
 mod emit_cmd;
 use spec_codegen::{LoadError, Summary};
 
+/// Shown after every `--help`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (every spec clean, every command done; `--help`, `--version`)
+  1  a spec has errors (printed to stderr, located; a spec that is not UTF-8 is one), or
+     `generate --check FILE` found FILE stale
+  2  usage error, or a file cannot be read or written";
+
 /// Generate typed, validated Rust bindings and Markdown docs from an HTTP endpoint spec.
 #[derive(Debug, Parser)]
-#[command(name = "spec-codegen", version, about)]
+#[command(name = "spec-codegen", version, about, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,6 +33,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check specs: print every problem to stderr, and one summary line per clean spec to stdout.
+    #[command(after_help = EXIT_CODES)]
     Check {
         /// The spec files (YAML) to check.
         #[arg(required = true, value_name = "SPEC")]
@@ -33,6 +43,7 @@ enum Command {
     ///
     /// Writes to stdout, or to `-o FILE` (only when the content changed). With `--check FILE`,
     /// exits 0 when FILE is current and 1, naming the first differing line, when it is stale.
+    #[command(after_help = EXIT_CODES)]
     Generate {
         /// The spec file (YAML).
         #[arg(value_name = "SPEC")]
@@ -47,6 +58,7 @@ enum Command {
     /// Generate the Markdown reference of a spec.
     ///
     /// Writes to stdout, or to `-o FILE` (only when the content changed).
+    #[command(after_help = EXIT_CODES)]
     Docs {
         /// The spec file (YAML).
         #[arg(value_name = "SPEC")]

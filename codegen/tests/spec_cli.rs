@@ -136,3 +136,40 @@ fn spec_cli_usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(help.status.code(), Some(0));
     assert!(text(&help.stdout).contains("SPEC"));
 }
+
+#[test]
+fn spec_cli_help_documents_exit_codes() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["generate", "--help"],
+    ] {
+        let help = text(&run(args).stdout);
+        for line in [
+            "0  success",
+            "1  a spec has errors",
+            "2  usage error, or a file cannot be read or written",
+        ] {
+            assert!(help.contains(line), "{args:?}: {help}");
+        }
+    }
+}
+
+#[test]
+fn spec_cli_non_utf8_spec_is_a_located_spec_error() {
+    let dir = std::env::temp_dir().join(format!("spec-cli-{}-latin1", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("latin1.yaml");
+    // `é` in Latin-1 on line 3, column 12 (1-based, in characters).
+    std::fs::write(&path, b"endpoint:\n  name: x\n  summary: caf\xE9\n").expect("temp spec");
+    let out = run(&["check", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: the spec is not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("latin1.yaml:3:15"), "{stderr}");
+    assert!(stderr.contains("invalid byte 0xE9"), "{stderr}");
+}

@@ -16,6 +16,14 @@ fn file(name: &str, content: &str) -> String {
     path.display().to_string()
 }
 
+fn bytes_file(name: &str, content: &[u8]) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("validate-example");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.display().to_string()
+}
+
 fn args(mode: &str, path: &str) -> Vec<String> {
     vec![mode.to_owned(), path.to_owned()]
 }
@@ -111,6 +119,231 @@ fn usage_and_io_errors_exit_2_on_stderr() {
     assert_eq!(outcome.code, 2);
     assert!(
         outcome.stderr.contains("/definitely/not/here.json"),
+        "{outcome:?}"
+    );
+}
+
+/// Runs `request` on `body` and returns the printed lines (exit 1 expected unless none).
+fn request_lines(name: &str, body: &str) -> Vec<String> {
+    let outcome = run(&args("request", &file(name, body)));
+    assert!(outcome.stderr.is_empty(), "{name}: {outcome:?}");
+    let found: Vec<String> = outcome.stdout.lines().map(str::to_owned).collect();
+    assert_eq!(
+        outcome.code,
+        u8::from(!found.is_empty()),
+        "{name}: {outcome:?}"
+    );
+    found
+}
+
+fn paths(lines: &[String]) -> Vec<&str> {
+    lines
+        .iter()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_deserialization_problem_does_not_hide_the_others() {
+    let body = format!(
+        r#"{{"grant_types": ["implicit", "refresh_token", "spaceship"], "description": "{}"}}"#,
+        "x".repeat(141)
+    );
+    let found = request_lines("all-problems.json", &body);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("grant_types[2]: unknown variant `spaceship`"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("description: must be at most 140"),
+        "{found:?}"
+    );
+
+    // Several deserialization problems, in the order of the file (not `Value`'s key order),
+    // then the violations of what is left.
+    let body = r#"{"name": "a<b", "nmae": "x", "app_type": "spaceship", "jwt_configuration": {"alg": "X"}, "callbacks": 5, "logo_uri": "nope"}"#;
+    let found = request_lines("several.json", body);
+    assert_eq!(
+        paths(&found),
+        [
+            "nmae",
+            "app_type",
+            "jwt_configuration.alg",
+            "callbacks",
+            "name",
+            "logo_uri",
+        ],
+        "{found:?}"
+    );
+    assert!(found[0].contains("unknown field `nmae`"), "{found:?}");
+}
+
+#[test]
+fn removing_what_failed_invents_no_problem() {
+    // Each body has exactly one problem; taking the member out must not add "must set at
+    // least 1 property" (the root, a nested object) or "missing field" (a required field).
+    for (name, body, line) in [
+        (
+            "only-unknown.json",
+            r#"{"nmae": "x"}"#,
+            "nmae: unknown field `nmae`",
+        ),
+        (
+            "only-bad-type.json",
+            r#"{"name": 5}"#,
+            "name: invalid type: integer `5`, expected a string",
+        ),
+        (
+            "nested-emptied.json",
+            r#"{"token_quota": {"client_credentials": {"enforce": "yes"}}}"#,
+            "token_quota.client_credentials.enforce: invalid type",
+        ),
+        (
+            "required-removed.json",
+            r#"{"token_quota": {"client_credentials": 5}}"#,
+            "token_quota.client_credentials: invalid type",
+        ),
+        (
+            "in-array.json",
+            r#"{"grant_types": ["nope"]}"#,
+            "grant_types[0]: unknown variant `nope`",
+        ),
+    ] {
+        let found = request_lines(name, body);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(found[0].starts_with(line), "{name}: {found:?}");
+    }
+    // An empty body is still an error of its own.
+    assert_eq!(
+        request_lines("empty-body.json", "{}"),
+        [": must set at least 1 property (got 0)"]
+    );
+    // A "too many" verdict on what is left stays true: 12 entries, one of them not a string.
+    let mut entries: Vec<String> = (0..11).map(|i| format!(r#""k{i}": "v""#)).collect();
+    entries.push(r#""bad": 5"#.to_owned());
+    let body = format!(r#"{{"client_metadata": {{{}}}}}"#, entries.join(", "));
+    let found = request_lines("metadata-too-many.json", &body);
+    assert_eq!(
+        paths(&found),
+        ["client_metadata.bad", "client_metadata"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn paths_use_the_validator_notation_and_stay_on_one_line() {
+    // The same map key, once as a deserialization problem and once as a violation.
+    let found = request_lines(
+        "key-type.json",
+        r#"{"client_metadata": {"bad key!": 5, "ok": "v", "a\"b": 5}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        [
+            r#"client_metadata["bad key!"]"#,
+            r#"client_metadata["a\"b"]"#
+        ],
+        "{found:?}"
+    );
+    let found = request_lines(
+        "key-pattern.json",
+        r#"{"client_metadata": {"bad key!": "v"}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        [r#"client_metadata["bad key!"]"#],
+        "{found:?}"
+    );
+
+    // Control characters and line separators in keys and in serde's messages are escaped.
+    let body = r#"{"a\nb\u0085c\u2028": 1, "client_metadata": {"x\ny": 5}, "name\r": 1}"#;
+    let found = request_lines("controls.json", body);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found[0].starts_with(r#"["a\nb\u0085c\u2028"]: unknown field `a\nb\u0085c\u2028`"#),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with(r#"client_metadata["x\ny"]: invalid type"#),
+        "{found:?}"
+    );
+    assert!(
+        found[2].starts_with(r#"["name\r"]: unknown field `name\r`"#),
+        "{found:?}"
+    );
+    for line in &found {
+        assert!(
+            !line.chars().any(|c| c.is_control() || c == '\u{2028}'),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_keys_are_problems_everywhere() {
+    // Ten distinct metadata keys, eleven entries: the max-10 check alone would pass.
+    let mut entries: Vec<String> = (0..10).map(|i| format!(r#""k{i}": "v""#)).collect();
+    entries.push(r#""k3": "w""#.to_owned());
+    let body = format!(
+        r#"{{"name": "a", "client_metadata": {{{}}}, "name": "b", "jwt_configuration": {{"alg": "HS256", "alg": "RS256", "alg": "PS256"}}, "mobile": {{"android": {{"app_package_name": "x"}}, "x y": 1, "x y": 2}}}}"#,
+        entries.join(", ")
+    );
+    let found = request_lines("duplicates.json", &body);
+    assert_eq!(
+        found,
+        [
+            "client_metadata.k3: duplicate key `k3`",
+            "name: duplicate key `name`",
+            "jwt_configuration.alg: duplicate key `alg`",
+            r#"mobile["x y"]: duplicate key `x y`"#,
+        ]
+    );
+    // In a response, whose unknown members are kept in `extra`, and in arrays.
+    let client = r#"{"client_id": "x", "brand_new": 1, "callbacks": ["a"], "brand_new": 2, "x": [{"a": 1, "a": 1}]}"#;
+    let outcome = run(&args("response", &file("dup-client.json", client)));
+    assert_eq!(outcome.code, 1, "{outcome:?}");
+    assert_eq!(
+        lines(&outcome),
+        [
+            "brand_new: duplicate key `brand_new`",
+            "x[0].a: duplicate key `a`"
+        ]
+    );
+    // `scopes` refuses to answer for an ambiguous body.
+    let outcome = run(&args(
+        "scopes",
+        &file("dup-scopes.json", r#"{"name": "a", "name": "b"}"#),
+    ));
+    assert_eq!(outcome.code, 1, "{outcome:?}");
+    assert_eq!(lines(&outcome), ["name: duplicate key `name`"]);
+}
+
+#[test]
+fn byte_order_mark_and_encoding() {
+    // A UTF-8 byte order mark is skipped.
+    let path = bytes_file("bom.json", b"\xEF\xBB\xBF{\"name\": \"x\"}");
+    assert_eq!(run(&args("request", &path)), Outcome::default());
+    let path = bytes_file("bom-bad.json", b"\xEF\xBB\xBF{\"name\": 5}");
+    let outcome = run(&args("request", &path));
+    assert!(
+        outcome.stdout.starts_with("name: invalid type"),
+        "{outcome:?}"
+    );
+    // Not UTF-8: invalid input (exit 1, stdout), located.
+    let path = bytes_file("latin1.json", b"{\"name\":\n \"caf\xE9\"}");
+    let outcome = run(&args("request", &path));
+    assert_eq!(outcome.code, 1, "{outcome:?}");
+    assert!(outcome.stderr.is_empty(), "{outcome:?}");
+    assert_eq!(
+        lines(&outcome),
+        [": not UTF-8: invalid byte 0xE9 at line 2 column 6 (byte offset 14); JSON must be UTF-8"]
+    );
+    let path = bytes_file("utf16.json", b"\xFF\xFE{\x00}\x00");
+    let outcome = run(&args("response", &path));
+    assert_eq!(outcome.code, 1, "{outcome:?}");
+    assert!(
+        outcome.stdout.starts_with(": the file is UTF-16"),
         "{outcome:?}"
     );
 }

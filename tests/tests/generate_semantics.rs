@@ -273,3 +273,64 @@ fn request_enums_expose_their_wire_values() {
     assert_eq!(request::AppType::RegularWeb.as_str(), "regular_web");
     assert!(request::AppType::ALL.contains(&request::AppType::Spa));
 }
+
+/// The YAML block of `spec/README.md` that contains `marker`.
+fn readme_block(readme: &str, marker: &str) -> String {
+    readme
+        .split("```yaml\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap_or_default())
+        .find(|block| block.contains(marker))
+        .unwrap_or_else(|| panic!("spec/README.md has a yaml block with `{marker}`"))
+        .to_owned()
+}
+
+/// The spec README's examples of `type: number`, `type: any` and a response without a body
+/// load as documented and generate the documented Rust types.
+#[test]
+fn spec_readme_examples_of_number_any_and_empty_responses() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/README.md");
+    let readme = std::fs::read_to_string(path).expect("spec/README.md");
+    let spec = format!(
+        "endpoint:
+  name: update_widget
+  summary: Update a widget
+  method: PATCH
+  path: /widgets
+  auth: {{ scheme: bearer, scopes: [update:widgets] }}
+  request: {{ type: UpdateWidget, default_scopes: [update:widgets] }}
+{responses}types:
+  UpdateWidget:
+    kind: object
+    fields:
+{fields}  Client:
+    kind: object
+    fields:
+      client_id: {{ type: string }}
+",
+        responses = readme_block(&readme, "204:"),
+        fields = readme_block(&readme, "sample_rate:"),
+    );
+    let api =
+        spec_codegen::load_str("readme.yaml", &spec).unwrap_or_else(|d| panic!("{d}\n{spec}"));
+    let spec_codegen::ir::TypeKind::Object(object) = &api.types["UpdateWidget"].kind else {
+        panic!("an object");
+    };
+    let field = |name: &str| object.fields.iter().find(|f| f.name == name).expect(name);
+    assert_eq!(
+        field("sample_rate").schema,
+        spec_codegen::ir::Schema::Number
+    );
+    assert_eq!(
+        field("custom_payload").schema,
+        spec_codegen::ir::Schema::Any
+    );
+    assert!(field("custom_payload").nullable);
+    let statuses: Vec<(u16, Option<&str>)> = api
+        .endpoint
+        .responses
+        .iter()
+        .map(|r| (r.status, r.type_name.as_deref()))
+        .collect();
+    assert_eq!(statuses, [(200, Some("Client")), (204, None)]);
+}

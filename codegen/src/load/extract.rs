@@ -280,6 +280,30 @@ impl Extractor {
         }
     }
 
+    /// A field's `scopes:`. An empty list is refused: it reads as "needs no scope" but would
+    /// mean "the default scopes" (a field without scopes uses the request's `default_scopes`).
+    fn field_scopes(&mut self, r: &mut MapReader<'_>) -> Vec<Spanned<String>> {
+        if let Some((k, node)) = r.take("scopes")
+            && matches!(&node.value, Value::Seq(items) if items.is_empty())
+        {
+            // `[]`: the span of an empty flow sequence covers only its `[`.
+            let span = Span {
+                len: node.span.len.max(2),
+                ..node.span
+            };
+            self.error(
+                Diagnostic::error("`scopes` is an empty list", span)
+                    .label("no scope listed")
+                    .note("a field without `scopes` needs the request's `default_scopes`")
+                    .help(format!(
+                        "omit `{}` to use `default_scopes`, or list the scopes this field needs",
+                        k.name
+                    )),
+            );
+        }
+        self.string_list(r, "scopes")
+    }
+
     /// Reads the whole document.
     pub fn spec(&mut self, root: &Node) -> Spec {
         let mut spec = Spec::default();
@@ -540,7 +564,7 @@ impl Extractor {
         let required = self.bool(&mut r, "required");
         let lifecycle = self.string(&mut r, "lifecycle");
         let secret = self.bool(&mut r, "secret");
-        let scopes = self.string_list(&mut r, "scopes");
+        let scopes = self.field_scopes(&mut r);
         let default = r.take("default").and_then(|(k, v)| {
             let json = self.json(v)?;
             Some(Entry {
