@@ -20,6 +20,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+// The one did-you-mean, shared with `#[derive(Validate)]`; re-exported for the checker.
+pub use spec_validate_impl::suggest::did_you_mean;
+
 /// A location in a spec's text: where a problem starts and how far it reaches on that line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -291,67 +294,6 @@ impl<'a> IntoIterator for &'a Diagnostics {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-///
-/// Case-insensitive equality wins; otherwise the smallest Levenshtein distance, at most a third
-/// of the word's length (and at least 1).
-pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    let lower = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1);
-    let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates {
-        if candidate == word {
-            continue;
-        }
-        let candidate_lower = candidate.to_lowercase();
-        let distance = if candidate_lower == lower {
-            0
-        } else if candidate_lower.len() >= 3
-            && (lower.starts_with(&candidate_lower) || candidate_lower.starts_with(&lower))
-        {
-            // `enumeration` for `enum`, `desc` for `description`.
-            1
-        } else {
-            levenshtein(&lower, &candidate_lower)
-        };
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Edit distance between two strings, in characters, counting a swap of two neighbours as one
-/// edit (optimal string alignment), so `nmae` is one edit from `name`.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
-}
-
 /// Formats a list of names as `` `a`, `b` or `c` `` for help lines.
 pub fn one_of_list<S: AsRef<str>>(names: &[S]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
@@ -373,23 +315,6 @@ pub fn suggest(word: &str, valid: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn spec_levenshtein_basics() {
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(
-            did_you_mean("min_lenght", ["min_length", "max_length"]),
-            Some("min_length")
-        );
-        assert_eq!(did_you_mean("zzz", ["min_length"]), None);
-        assert_eq!(did_you_mean("nmae", ["name", "secret"]), Some("name"));
-        assert_eq!(
-            did_you_mean("enumeration", ["object", "enum"]),
-            Some("enum")
-        );
-        assert_eq!(did_you_mean("String", ["string"]), Some("string"));
-    }
 
     #[test]
     fn spec_render_clamps_and_counts() {

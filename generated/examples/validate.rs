@@ -38,6 +38,7 @@ use auth0_clients::{Client, UpdateClientRequest};
 use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use spec_validate::{Code, Param, Path, Scopes, Validate};
+use spec_validate_impl::suggest::did_you_mean;
 
 const USAGE: &str = "usage: validate (request|response|scopes) FILE";
 
@@ -493,47 +494,28 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
     }
 }
 
-/// serde lists every expected name after an unknown field or variant; past a handful, name
-/// the closest one instead.
+/// serde lists every expected name after an unknown field or enum value. Add the closest one
+/// when it is a likely typo; past a handful of fields (an object has dozens), name only that one
+/// instead of the list. An enum's values are always kept: they are few and say what is allowed.
 fn shorten(message: &str) -> String {
-    let Some((head, rest)) = message.split_once(", expected one of ") else {
+    let Some((head, rest)) = message.split_once(", expected ") else {
         return message.to_owned();
     };
     let (list, location) = match rest.rfind(" at line ") {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
-    let names: Vec<&str> = list.split(", ").map(|n| n.trim_matches('`')).collect();
-    if names.len() <= 8 {
-        return message.to_owned();
-    }
+    // `one of `a`, `b`, `c``, `` `a` or `b` `` or `` `a` ``: the names are what is quoted.
+    let names: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
     let given = head.split('`').nth(1).unwrap_or_default();
-    let closest = names
-        .iter()
-        .map(|n| (distance(given, n), *n))
-        .min()
-        .filter(|(d, _)| *d <= 3)
-        .map(|(_, n)| format!(" (did you mean `{n}`?)"))
+    let hint = did_you_mean(given, names.iter().copied())
+        .map(|n| format!(" (did you mean `{n}`?)"))
         .unwrap_or_default();
-    format!("{head}{closest}{location}")
-}
-
-/// Levenshtein distance, by characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                previous
-            } else {
-                1 + previous.min(row[j]).min(current)
-            };
-            previous = current;
-        }
+    if head.starts_with("unknown variant ") {
+        format!("{head}{hint}, expected {list}{location}")
+    } else if head.starts_with("unknown field ") && names.len() > 8 {
+        format!("{head}{hint}{location}")
+    } else {
+        message.to_owned()
     }
-    row[b.len()]
 }

@@ -67,6 +67,23 @@ fn deserialization_errors_become_path_lines() {
             "app_type: unknown variant `spaceship`",
         ),
         (
+            // An enum's values stay listed, with no hint when none is close.
+            "far-enum.json",
+            r#"{"app_type": "xyzzy"}"#,
+            "app_type: unknown variant `xyzzy`, expected one of `native`, `spa`,",
+        ),
+        (
+            // ...and after the closest one when one is.
+            "misspelt-enum.json",
+            r#"{"app_type": "regular_wbe"}"#,
+            "app_type: unknown variant `regular_wbe` (did you mean `regular_web`?), expected one of `native`, `spa`,",
+        ),
+        (
+            "misspelt-enum-case.json",
+            r#"{"jwt_configuration": {"alg": "rs256"}}"#,
+            "jwt_configuration.alg: unknown variant `rs256` (did you mean `RS256`?), expected one of `HS256`, `RS256`, `RS512`, `PS256`",
+        ),
+        (
             "nested.json",
             r#"{"jwt_configuration": {"alg": "X"}}"#,
             "jwt_configuration.alg: unknown variant",

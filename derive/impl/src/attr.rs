@@ -7,6 +7,7 @@ use syn::{Ident, Lit, LitStr};
 
 use crate::Ctxt;
 use crate::pattern::{self, PatternPlan};
+use crate::suggest::did_you_mean;
 use crate::syntax::{Node, Value};
 
 /// Rule names allowed on a field (and inside `each(...)` / `values(...)`).
@@ -142,35 +143,6 @@ pub struct ContainerRules {
 }
 
 // ---------------------------------------------------------------------------
-
-/// Levenshtein distance, for did-you-mean hints.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// The closest of `candidates` to `name`, if close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(1) + 1;
-    candidates
-        .into_iter()
-        .map(|c| (distance(name, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
 
 fn unknown(cx: &Ctxt, what: &str, name: &Ident, candidates: &[&str], elsewhere: Option<&str>) {
     let n = name.unraw_string();

@@ -9,6 +9,7 @@ use syn::{GenericArgument, Ident, PathArguments, Type};
 use crate::Ctxt;
 use crate::ast::{Container, Data, Field, Seg};
 use crate::attr::{self, Condition, Consequence, CrossRule, FieldRules, Literal, PathEq};
+use crate::suggest::did_you_mean;
 
 pub fn check(cx: &Ctxt, c: &Container) {
     match &c.data {
@@ -317,7 +318,7 @@ fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> bool {
     }
     let names: Vec<String> = fields.iter().filter_map(|f| f.name()).collect();
     let mut msg = format!("no field `{name}` in this struct");
-    if let Some(s) = attr::did_you_mean(name, names.iter().map(String::as_str)) {
+    if let Some(s) = did_you_mean(name, names.iter().map(String::as_str)) {
         msg.push_str(&format!("; did you mean `{s}`?"));
     } else {
         msg.push_str(&format!("; its fields are: {}", names.join(", ")));

@@ -15,6 +15,7 @@ mod attr;
 mod check;
 mod emit;
 pub mod pattern;
+pub mod suggest;
 mod syntax;
 
 use std::cell::RefCell;
