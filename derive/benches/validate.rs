@@ -67,8 +67,6 @@ mod rules {
     }
 
     #[derive(Validate)]
-    // Only one rule on `path = "plan"`: two would trip clippy's
-    // `duplicated_attributes` lint on the repeated `path = "plan"`.
     #[validate(properties(min = 1))]
     #[validate(when(
         path = "plan",

@@ -205,6 +205,12 @@
 //! strings, booleans, integers and generated enums implement. Violations are
 //! reported at the field they are about, never at the struct root.
 //!
+//! Clippy's `duplicated_attributes` lint mistakes two rules that share an
+//! argument (`equals = true`, a field name) for a repeated attribute
+//! (rust-clippy#13238); such a struct needs
+//! `#[allow(clippy::duplicated_attributes, reason = "distinct rules")]`, which
+//! the generated code carries.
+//!
 //! | rule | code | reported at |
 //! |---|---|---|
 //! | `properties(min = 1, max = 10)` | `properties` | the root (`""`); counts fields that are not absent, plus entries of a `#[serde(flatten)]` map |

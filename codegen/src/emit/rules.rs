@@ -242,7 +242,8 @@ impl Emitter<'_> {
     }
 
     /// Struct-level `#[validate(...)]` attributes: one per concern, in a fixed order
-    /// (properties, default scopes, then the rules in declaration order).
+    /// (properties, default scopes, then the rules in declaration order), and with two or
+    /// more rules, the `allow` that keeps clippy from reading them as duplicates.
     pub(crate) fn struct_rules(
         &self,
         def: &TypeDef,
@@ -303,6 +304,15 @@ impl Emitter<'_> {
                 }
             };
             attrs.push(quote!(#[validate(#tokens)]));
+        }
+        if object.rules.len() > 1 {
+            // Clippy reads nested attribute arguments as if each key could be given only once,
+            // so two distinct rules sharing `equals = true` or a field name would fail
+            // `clippy -D warnings` in the user's crate (rust-clippy#13238).
+            attrs.push(quote!(#[allow(
+                clippy::duplicated_attributes,
+                reason = "distinct cross-field rules may share arguments such as `equals = true`"
+            )]));
         }
         attrs
     }
