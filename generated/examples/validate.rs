@@ -16,16 +16,17 @@
 //! 1. duplicate keys anywhere in the JSON text (`PATH: duplicate key `k``): a parser keeps only
 //!    the last value, which would hide e.g. an 11th `client_metadata` entry from the max-10 check;
 //! 2. deserialization problems (wrong type, unknown field or enum value...), in the order of the
-//!    file: after each one the object member holding the offending value is removed and the body is
-//!    deserialized again (for a problem inside an array element, the member holding the whole
-//!    array is removed, so the indices of later paths stay true);
+//!    file: after each one the offending value (the object member or array element) is removed
+//!    and the body is deserialized again; paths always name the place in the file, so after
+//!    `grant_types[1]` was removed the next bad element is still reported as `grant_types[2]`;
 //! 3. `request` only: the validator's violations on what is left.
 //!
 //! What was removed in step 2 is not judged in step 3, and removing it must not invent problems:
-//! a `missing field` caused by a removal is not reported (the member holding that object is
-//! removed in turn), and a "too few properties/entries" verdict on an object that lost members is
-//! dropped (it had more). A "too many" verdict is kept (it had even more) but counts only what
-//! is left, and a map entry that was removed is not counted at all.
+//! a `missing field` caused by a removal is not reported (the object missing it is removed in
+//! turn), and a "too few properties/entries/items" verdict on an object or array that lost
+//! members is dropped (it had more). A "too many" verdict is kept (it had even more) but counts
+//! only what is left. An array that lost elements is judged as a whole only: the validator's
+//! verdicts on its elements would use the shifted indices, so they are not reported.
 //!
 //! Paths are written as `spec_validate::Report` writes them (`a.b[2]`, `client_metadata["k y"]`),
 //! and control characters in paths and messages are escaped, so a problem is always one line.
@@ -94,7 +95,7 @@ pub fn run(args: &[String]) -> Outcome {
             let checked = check::<UpdateClientRequest>(&bytes);
             let mut lines = checked.problems;
             if let Some(request) = &checked.value {
-                lines.extend(violations(request, &checked.shrunk));
+                lines.extend(violations(request, &checked.removed));
             }
             (lines.is_empty(), lines)
         }
@@ -124,9 +125,10 @@ pub fn run(args: &[String]) -> Outcome {
     }
 }
 
-/// The validator's violations as `PATH: message` lines, minus the "too few" verdicts on objects
-/// that lost members to deserialization problems (`shrunk`: their paths).
-fn violations(value: &impl Validate, shrunk: &HashSet<String>) -> Vec<String> {
+/// The validator's violations as `PATH: message` lines, minus what step 2's removals make
+/// untrue: "too few" verdicts on objects and arrays that lost members, and verdicts on the
+/// elements of arrays that lost some (their indices shifted).
+fn violations(value: &impl Validate, removed: &Removed) -> Vec<String> {
     let Err(report) = value.validate() else {
         return Vec::new();
     };
@@ -134,12 +136,13 @@ fn violations(value: &impl Validate, shrunk: &HashSet<String>) -> Vec<String> {
         .violations()
         .iter()
         .filter(|v| {
-            let counted = matches!(v.code, Code::Properties | Code::Entries);
+            let counted = matches!(v.code, Code::Properties | Code::Entries | Code::Items);
             let too_few = match (v.params.get("actual"), v.params.get("min")) {
                 (Some(Param::Int(actual)), Some(Param::Int(min))) => actual < min,
                 _ => false,
             };
-            !(counted && too_few && shrunk.contains(&v.path))
+            let untrue = counted && too_few && removed.shrunk.contains(&v.path);
+            !untrue && !removed.is_shifted(&v.path)
         })
         .map(|v| format!("{}: {}", one_line(&v.path), one_line(&v.message)))
         .collect()
@@ -151,8 +154,8 @@ struct Checked<T> {
     problems: Vec<String>,
     /// The body minus the members that did not deserialize; `None` when nothing usable is left.
     value: Option<T>,
-    /// Paths (as printed) of the objects that lost members.
-    shrunk: HashSet<String>,
+    /// What was taken out to get `value`.
+    removed: Removed,
 }
 
 impl<T> Checked<T> {
@@ -160,7 +163,7 @@ impl<T> Checked<T> {
         Checked {
             problems: vec![line],
             value: None,
-            shrunk: HashSet::new(),
+            removed: Removed::default(),
         }
     }
 }
@@ -182,10 +185,8 @@ fn check<T: DeserializeOwned>(bytes: &[u8]) -> Checked<T> {
     let (mut problems, order) = walk(text);
     // Deserialization problems, each with the place in the text of its value.
     let mut found: Vec<(usize, String)> = Vec::new();
-    let mut shrunk = HashSet::new();
-    // Paths of the members removed so far: a `missing field` for one of them is ours.
-    let mut removed: Vec<Vec<Seg>> = Vec::new();
-    // Each round removes one member, so this many rounds always suffice.
+    let mut removed = Removed::default();
+    // Each round removes one member or element, so this many rounds always suffice.
     for _ in 0..=members(&body) {
         let err = match serde_path_to_error::deserialize::<_, T>(&body) {
             Ok(value) => {
@@ -193,49 +194,46 @@ fn check<T: DeserializeOwned>(bytes: &[u8]) -> Checked<T> {
                 return Checked {
                     problems,
                     value: Some(value),
-                    shrunk,
+                    removed,
                 };
             }
             Err(err) => err,
         };
         let path = segments(err.path());
+        let in_file = removed.in_file(&path);
         let message = err.into_inner().to_string();
         let ours = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.strip_suffix('`'))
             .is_some_and(|field| {
-                removed.iter().any(|r| {
-                    r.len() == path.len() + 1
-                        && r[..path.len()] == path[..]
-                        && r[path.len()] == Seg::Key(field.to_owned())
-                })
+                let mut member = in_file.clone();
+                member.push(Seg::Key(field.to_owned()));
+                removed.members.contains(&member)
             });
         if !ours {
             // The innermost value on the path that is in the text (an unknown segment may have
             // cut the path short; the root is always there).
-            let at = (0..=path.len())
+            let at = (0..=in_file.len())
                 .rev()
-                .find_map(|n| order.get(&render(&path[..n])).copied())
+                .find_map(|n| order.get(&render(&in_file[..n])).copied())
                 .unwrap_or(0);
             found.push((
                 at,
-                format!("{}: {}", render(&path), one_line(&shorten(&message))),
+                format!("{}: {}", render(&in_file), one_line(&plain(&message))),
             ));
         }
-        let Some(member) = removable(&path) else {
+        if path.is_empty() {
             // A problem with the body as a whole: nothing smaller to take out.
             problems.extend(in_text_order(found));
             return Checked {
                 problems,
                 value: None,
-                shrunk,
+                removed,
             };
-        };
-        if !remove(&mut body, member) {
+        }
+        if !removed.remove(&mut body, &path, in_file) {
             break;
         }
-        shrunk.insert(render(&member[..member.len() - 1]));
-        removed.push(member.to_vec());
     }
     // Not reached with serde's derives; kept so that a surprise cannot loop forever.
     problems.extend(in_text_order(found));
@@ -243,7 +241,91 @@ fn check<T: DeserializeOwned>(bytes: &[u8]) -> Checked<T> {
     Checked {
         problems,
         value: None,
-        shrunk,
+        removed,
+    }
+}
+
+/// What step 2 took out of the body, and how to name what is left by its place in the file.
+#[derive(Default)]
+struct Removed {
+    /// The object members removed, by their path in the file.
+    members: Vec<Vec<Seg>>,
+    /// For each array that lost elements (by its path in the file), the indices in the file of
+    /// the elements still in the body, in order.
+    kept: HashMap<Vec<Seg>, Vec<usize>>,
+    /// Paths (as the validator prints them) of the objects and arrays that lost members.
+    shrunk: HashSet<String>,
+}
+
+impl Removed {
+    /// A path in the body as it is now, as a path in the file.
+    fn in_file(&self, path: &[Seg]) -> Vec<Seg> {
+        let mut out = Vec::with_capacity(path.len());
+        for seg in path {
+            let seg = match seg {
+                Seg::Index(i) => Seg::Index(
+                    self.kept
+                        .get(&out)
+                        .and_then(|kept| kept.get(*i))
+                        .copied()
+                        .unwrap_or(*i),
+                ),
+                key => key.clone(),
+            };
+            out.push(seg);
+        }
+        out
+    }
+
+    /// Removes the object member or array element at `path` (in the body as it is now; `in_file`
+    /// is the same path in the file); whether it was there.
+    fn remove(&mut self, body: &mut Value, path: &[Seg], in_file: Vec<Seg>) -> bool {
+        let Some((last, parents)) = path.split_last() else {
+            return false;
+        };
+        let mut at = &mut *body;
+        for seg in parents {
+            let next = match (seg, at) {
+                (Seg::Key(key), Value::Object(map)) => map.get_mut(key),
+                (Seg::Index(index), Value::Array(items)) => items.get_mut(*index),
+                _ => None,
+            };
+            match next {
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        let gone = match (last, at) {
+            (Seg::Key(key), Value::Object(map)) => map.remove(key).is_some(),
+            (Seg::Index(index), Value::Array(items)) if *index < items.len() => {
+                let array = in_file[..in_file.len() - 1].to_vec();
+                let kept = self
+                    .kept
+                    .entry(array)
+                    .or_insert_with(|| (0..items.len()).collect());
+                kept.remove(*index);
+                items.remove(*index);
+                true
+            }
+            _ => false,
+        };
+        if gone {
+            self.shrunk.insert(render(parents));
+            if matches!(last, Seg::Key(_)) {
+                self.members.push(in_file);
+            }
+        }
+        gone
+    }
+
+    /// Whether a validator path (as printed) is inside an array that lost elements, where
+    /// indices no longer match the file. An array's path in the body differs from its path in
+    /// the file only inside another array that lost elements, which this also catches.
+    fn is_shifted(&self, path: &str) -> bool {
+        self.kept.keys().any(|array| {
+            path.strip_prefix(render(array).as_str())
+                .is_some_and(|rest| rest.starts_with('['))
+        })
     }
 }
 
@@ -284,7 +366,7 @@ fn kind(value: &Value) -> &'static str {
 }
 
 /// One step of a path.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Seg {
     /// An object member (struct field or map key).
     Key(String),
@@ -342,45 +424,11 @@ fn one_line(s: &str) -> String {
     out
 }
 
-/// The member to remove for a problem at `path`: the deepest object member on it, or for a
-/// problem inside an array element, the member holding the (outermost) array. `None` at the root.
-fn removable(path: &[Seg]) -> Option<&[Seg]> {
-    let cut = path
-        .iter()
-        .position(|s| matches!(s, Seg::Index(_)))
-        .unwrap_or(path.len());
-    let last = path[..cut].iter().rposition(|s| matches!(s, Seg::Key(_)))?;
-    Some(&path[..=last])
-}
-
-/// Removes the member at `path` (object members only); whether it was there.
-fn remove(body: &mut Value, path: &[Seg]) -> bool {
-    let Some((Seg::Key(last), parents)) = path.split_last() else {
-        return false;
-    };
-    let mut at = body;
-    for seg in parents {
-        let next = match (seg, at) {
-            (Seg::Key(key), Value::Object(map)) => map.get_mut(key),
-            (Seg::Index(index), Value::Array(items)) => items.get_mut(*index),
-            _ => None,
-        };
-        match next {
-            Some(next) => at = next,
-            None => return false,
-        }
-    }
-    match at {
-        Value::Object(map) => map.remove(last).is_some(),
-        _ => false,
-    }
-}
-
-/// Number of object members in `value`, at any depth.
+/// Number of object members and array elements in `value`, at any depth.
 fn members(value: &Value) -> usize {
     match value {
         Value::Object(map) => map.len() + map.values().map(members).sum::<usize>(),
-        Value::Array(items) => items.iter().map(members).sum(),
+        Value::Array(items) => items.len() + items.iter().map(members).sum::<usize>(),
         _ => 0,
     }
 }
@@ -492,6 +540,33 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// serde's message in the terms of JSON rather than Rust (`expected u16` → `expected an
+/// integer`, `expected struct Jwt` → `expected an object`), with the names listed after an
+/// unknown field or value shortened by [`shorten`].
+fn plain(message: &str) -> String {
+    let message = shorten(message);
+    let Some((head, expected)) = message.split_once(", expected ") else {
+        return message;
+    };
+    let json = match expected {
+        // serde_json's reading of a (unit-only) enum.
+        "string or map" => "a string",
+        "a sequence" => "an array",
+        "a map" => "an object",
+        struct_name if struct_name.starts_with("struct ") => "an object",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => {
+            // Integer types are sized by the spec's limits, so a value the type cannot hold
+            // breaks them; the field's docs give the range.
+            if let Some(value) = head.strip_prefix("invalid value: integer ") {
+                return format!("integer {value} is out of range for this field");
+            }
+            "an integer"
+        }
+        _ => return message,
+    };
+    format!("{head}, expected {json}")
 }
 
 /// serde lists every expected name after an unknown field or enum value. Add the closest one

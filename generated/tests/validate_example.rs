@@ -364,3 +364,88 @@ fn byte_order_mark_and_encoding() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn every_bad_array_element_is_reported_at_its_place_in_the_file() {
+    let found = request_lines(
+        "bad-elements.json",
+        r#"{"grant_types": ["implicit", 3, "nope", 4]}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        ["grant_types[1]", "grant_types[2]", "grant_types[3]"],
+        "{found:?}"
+    );
+    // Nested, and in an array with `items(min = 1)` and `each(length(min = 1))`: the elements
+    // left are not judged one by one (their indices shifted), and losing elements does not make
+    // the array "too short".
+    let found = request_lines(
+        "bad-nested-elements.json",
+        r#"{"mobile": {"android": {"sha256_cert_fingerprints": [5, "", "ok", 6]}}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        [
+            "mobile.android.sha256_cert_fingerprints[0]",
+            "mobile.android.sha256_cert_fingerprints[3]"
+        ],
+        "{found:?}"
+    );
+    let found = request_lines(
+        "only-bad-element.json",
+        r#"{"mobile": {"android": {"sha256_cert_fingerprints": [5]}}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        ["mobile.android.sha256_cert_fingerprints[0]"],
+        "{found:?}"
+    );
+    // An array that lost nothing is still judged element by element.
+    let found = request_lines(
+        "empty-element.json",
+        r#"{"mobile": {"android": {"sha256_cert_fingerprints": ["ok", ""]}}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        ["mobile.android.sha256_cert_fingerprints[1]"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn messages_speak_json_not_rust() {
+    for (name, body, line) in [
+        (
+            "null-object.json",
+            r#"{"jwt_configuration": null}"#,
+            "jwt_configuration: invalid type: null, expected an object",
+        ),
+        (
+            "string-array.json",
+            r#"{"callbacks": "x"}"#,
+            r#"callbacks: invalid type: string "x", expected an array"#,
+        ),
+        (
+            "number-map.json",
+            r#"{"client_metadata": 5}"#,
+            "client_metadata: invalid type: integer `5`, expected an object",
+        ),
+        (
+            "number-enum.json",
+            r#"{"app_type": 5}"#,
+            "app_type: invalid type: integer `5`, expected a string",
+        ),
+        (
+            "string-integer.json",
+            r#"{"jwt_configuration": {"lifetime_in_seconds": "1"}}"#,
+            r#"jwt_configuration.lifetime_in_seconds: invalid type: string "1", expected an integer"#,
+        ),
+        (
+            "integer-too-big.json",
+            r#"{"par_request_expiry": 70000}"#,
+            "par_request_expiry: integer `70000` is out of range for this field",
+        ),
+    ] {
+        assert_eq!(request_lines(name, body), [line], "{name}");
+    }
+}

@@ -9,9 +9,10 @@
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 ///
 /// Names are compared case-insensitively. A candidate equal to `word` itself is skipped (it is
-/// not a typo of itself); one that differs only in case wins. Otherwise a candidate of three or
-/// more characters that is a prefix of `word`, or that `word` is a prefix of (`enum` for
-/// `enumeration`, `description` for `desc`), counts as one edit, and any other candidate as its
+/// not a typo of itself); one that differs only in case wins. Otherwise a candidate that is a
+/// prefix of `word`, or that `word` is a prefix of (`enum` for `enumeration`, `description` for
+/// `desc`), counts as one edit when the shorter of the two has three or more characters (`b` is
+/// no abbreviation of `b2b_integration_configuration`), and any other candidate as its
 /// edit distance, where swapping two neighbouring characters is one edit (`nmae` is one edit
 /// from `name`). The candidate with the fewest edits is returned, the first one on a tie,
 /// provided it is at most a third of `word`'s length in characters away (at least 1).
@@ -38,7 +39,7 @@ where
         let candidate_lower = candidate.to_lowercase();
         let distance = if candidate_lower == lower {
             0
-        } else if candidate_lower.len() >= 3
+        } else if candidate_lower.len().min(lower.len()) >= 3
             && (lower.starts_with(&candidate_lower) || candidate_lower.starts_with(&lower))
         {
             // `enumeration` for `enum`, `desc` for `description`.
@@ -100,5 +101,7 @@ mod tests {
             Some("enum")
         );
         assert_eq!(did_you_mean("String", ["string"]), Some("string"));
+        assert_eq!(did_you_mean("desc", ["description"]), Some("description"));
+        assert_eq!(did_you_mean("b", ["b2b_integration_configuration"]), None);
     }
 }
