@@ -20,6 +20,8 @@ use serde::{Serialize, Serializer};
 /// assert_eq!(key.to_string(), "client_metadata.foo");
 /// let grants = root.field("grant_types");
 /// assert_eq!(grants.index(2).to_string(), "grant_types[2]");
+/// // Names that are not plain words are quoted, fields and keys alike.
+/// assert_eq!(root.field("a b").key("x.y").to_string(), r#"["a b"]["x.y"]"#);
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Path<'a> {
@@ -30,7 +32,6 @@ pub struct Path<'a> {
 #[derive(Clone, Copy, Debug)]
 enum Seg<'a> {
     Root,
-    Field(&'a str),
     Index(usize),
     Key(&'a str),
 }
@@ -46,12 +47,11 @@ impl Path<'static> {
 }
 
 impl<'a> Path<'a> {
-    /// The path of field `name` of this value (`parent.name`).
+    /// The path of field `name` of this value (`parent.name`), written as a
+    /// map [`key`](Self::key) is: a field whose serde name is not a plain
+    /// word (`#[serde(rename = "a b")]`) is `parent["a b"]`.
     pub fn field<'b>(&'b self, name: &'b str) -> Path<'b> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Field(name),
-        }
+        self.key(name)
     }
 
     /// The path of element `index` of this array (`parent[index]`).
@@ -83,12 +83,6 @@ impl<'a> Path<'a> {
         }
         match self.seg {
             Seg::Root => {}
-            Seg::Field(name) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
             Seg::Index(i) => {
                 use fmt::Write;
                 let _ = write!(out, "[{i}]");

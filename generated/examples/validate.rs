@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Exit 0: valid (`request`, `response`: nothing on stdout; `scopes`: one scope per line,
-//! sorted). Exit 1: invalid, one `PATH: message` line per problem on stdout (the path is empty
+//! sorted; a body `request` rejects has no scopes to print, so `scopes` reports its problems
+//! the same way). Exit 1: invalid, one `PATH: message` line per problem on stdout (the path is empty
 //! for the body as a whole, so such a line starts with `: `). Exit 2: wrong usage or unreadable
 //! file, message on stderr. A file that was read but is not UTF-8 is invalid input: exit 1.
 //!
@@ -25,8 +26,10 @@
 //! a `missing field` caused by a removal is not reported (the object missing it is removed in
 //! turn), and a "too few properties/entries/items" verdict on an object or array that lost
 //! members is dropped (it had more). A "too many" verdict is kept (it had even more) but counts
-//! only what is left. An array that lost elements is judged as a whole only: the validator's
-//! verdicts on its elements would use the shifted indices, so they are not reported.
+//! only what is left. The validator's paths are mapped back to the file too: in
+//! `[5, "", "ok"]`, the empty string is `[1]` although it is the first element left. (The index
+//! of the earlier item named in a `unique` message is not mapped; the Auth0 spec has no
+//! `unique` array.)
 //!
 //! Paths are written as `spec_validate::Report` writes them (`a.b[2]`, `client_metadata["k y"]`),
 //! and control characters in paths and messages are escaped, so a problem is always one line.
@@ -92,31 +95,24 @@ pub fn run(args: &[String]) -> Outcome {
     };
     let (ok, lines) = match mode.as_str() {
         "request" => {
-            let checked = check::<UpdateClientRequest>(&bytes);
-            let mut lines = checked.problems;
-            if let Some(request) = &checked.value {
-                lines.extend(violations(request, &checked.removed));
-            }
-            (lines.is_empty(), lines)
+            let (_, problems) = read_request(&bytes);
+            (problems.is_empty(), problems)
         }
         "response" => {
             let checked = check::<Client>(&bytes);
             (checked.problems.is_empty(), checked.problems)
         }
-        _ => {
-            let checked = check::<UpdateClientRequest>(&bytes);
-            match checked.value {
-                Some(request) if checked.problems.is_empty() => (
-                    true,
-                    request
-                        .required_scopes()
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect(),
-                ),
-                _ => (false, checked.problems),
-            }
-        }
+        _ => match read_request(&bytes) {
+            (Some(request), problems) if problems.is_empty() => (
+                true,
+                request
+                    .required_scopes()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            ),
+            (_, problems) => (false, problems),
+        },
     };
     Outcome {
         code: if ok { 0 } else { 1 },
@@ -125,9 +121,19 @@ pub fn run(args: &[String]) -> Outcome {
     }
 }
 
-/// The validator's violations as `PATH: message` lines, minus what step 2's removals make
-/// untrue: "too few" verdicts on objects and arrays that lost members, and verdicts on the
-/// elements of arrays that lost some (their indices shifted).
+/// A PATCH body read and validated: what could be read of it, and every problem (duplicate
+/// keys, deserialization problems, then the validator's violations).
+fn read_request(bytes: &[u8]) -> (Option<UpdateClientRequest>, Vec<String>) {
+    let checked = check::<UpdateClientRequest>(bytes);
+    let mut problems = checked.problems;
+    if let Some(request) = &checked.value {
+        problems.extend(violations(request, &checked.removed));
+    }
+    (checked.value, problems)
+}
+
+/// The validator's violations as `PATH: message` lines, with paths in the file, minus what
+/// step 2's removals make untrue: "too few" verdicts on objects and arrays that lost members.
 fn violations(value: &impl Validate, removed: &Removed) -> Vec<String> {
     let Err(report) = value.validate() else {
         return Vec::new();
@@ -135,16 +141,18 @@ fn violations(value: &impl Validate, removed: &Removed) -> Vec<String> {
     report
         .violations()
         .iter()
-        .filter(|v| {
+        .filter_map(|v| {
+            let path = removed.path_in_file(&one_line(&v.path));
             let counted = matches!(v.code, Code::Properties | Code::Entries | Code::Items);
             let too_few = match (v.params.get("actual"), v.params.get("min")) {
                 (Some(Param::Int(actual)), Some(Param::Int(min))) => actual < min,
                 _ => false,
             };
-            let untrue = counted && too_few && removed.shrunk.contains(&v.path);
-            !untrue && !removed.is_shifted(&v.path)
+            if counted && too_few && removed.shrunk.contains(&path) {
+                return None;
+            }
+            Some(format!("{path}: {}", one_line(&v.message)))
         })
-        .map(|v| format!("{}: {}", one_line(&v.path), one_line(&v.message)))
         .collect()
 }
 
@@ -253,7 +261,7 @@ struct Removed {
     /// For each array that lost elements (by its path in the file), the indices in the file of
     /// the elements still in the body, in order.
     kept: HashMap<Vec<Seg>, Vec<usize>>,
-    /// Paths (as the validator prints them) of the objects and arrays that lost members.
+    /// Paths in the file (as printed) of the objects and arrays that lost members.
     shrunk: HashSet<String>,
 }
 
@@ -310,7 +318,7 @@ impl Removed {
             _ => false,
         };
         if gone {
-            self.shrunk.insert(render(parents));
+            self.shrunk.insert(render(&in_file[..in_file.len() - 1]));
             if matches!(last, Seg::Key(_)) {
                 self.members.push(in_file);
             }
@@ -318,14 +326,27 @@ impl Removed {
         gone
     }
 
-    /// Whether a validator path (as printed) is inside an array that lost elements, where
-    /// indices no longer match the file. An array's path in the body differs from its path in
-    /// the file only inside another array that lost elements, which this also catches.
-    fn is_shifted(&self, path: &str) -> bool {
-        self.kept.keys().any(|array| {
-            path.strip_prefix(render(array).as_str())
-                .is_some_and(|rest| rest.starts_with('['))
-        })
+    /// A validator path (as printed) of the body as it is now, as a path in the file: indices
+    /// into arrays that lost elements are mapped back, outer arrays first (an inner array's
+    /// path in the file is known once the outer index is).
+    fn path_in_file(&self, path: &str) -> String {
+        let mut arrays: Vec<_> = self.kept.iter().collect();
+        arrays.sort_by_key(|(array, _)| array.len());
+        let mut path = path.to_owned();
+        for (array, kept) in arrays {
+            let array = render(array);
+            let Some((index, rest)) = path
+                .strip_prefix(array.as_str())
+                .and_then(|rest| rest.strip_prefix('['))
+                .and_then(|rest| rest.split_once(']'))
+            else {
+                continue;
+            };
+            if let Some(in_file) = index.parse::<usize>().ok().and_then(|i| kept.get(i)) {
+                path = format!("{array}[{in_file}]{rest}");
+            }
+        }
+        path
     }
 }
 

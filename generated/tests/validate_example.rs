@@ -123,6 +123,16 @@ fn responses_and_scopes() {
     let outcome = run(&args("scopes", &file("scopes.json", body)));
     assert_eq!(outcome.code, 0);
     assert_eq!(lines(&outcome), ["update:client_keys", "update:clients"]);
+
+    // A body `request` rejects has no scopes to print: its problems instead, exit 1.
+    let body = r#"{"client_secret": "", "name": "a<b"}"#;
+    let outcome = run(&args("scopes", &file("scopes-invalid.json", body)));
+    assert_eq!(outcome.code, 1);
+    let paths: Vec<&str> = lines(&outcome)
+        .iter()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(paths, ["name", "client_secret"], "{outcome:?}");
 }
 
 #[test]
@@ -377,18 +387,24 @@ fn every_bad_array_element_is_reported_at_its_place_in_the_file() {
         "{found:?}"
     );
     // Nested, and in an array with `items(min = 1)` and `each(length(min = 1))`: the elements
-    // left are not judged one by one (their indices shifted), and losing elements does not make
-    // the array "too short".
+    // left are still judged, under their index in the file (the empty strings are the first
+    // and third elements left), and losing elements does not make the array "too short".
     let found = request_lines(
         "bad-nested-elements.json",
-        r#"{"mobile": {"android": {"sha256_cert_fingerprints": [5, "", "ok", 6]}}}"#,
+        r#"{"mobile": {"android": {"sha256_cert_fingerprints": [5, "", "ok", 6, ""]}}}"#,
     );
     assert_eq!(
         paths(&found),
         [
             "mobile.android.sha256_cert_fingerprints[0]",
-            "mobile.android.sha256_cert_fingerprints[3]"
+            "mobile.android.sha256_cert_fingerprints[3]",
+            "mobile.android.sha256_cert_fingerprints[1]",
+            "mobile.android.sha256_cert_fingerprints[4]",
         ],
+        "{found:?}"
+    );
+    assert!(
+        found[2].ends_with("must be at least 1 character (got 0)"),
         "{found:?}"
     );
     let found = request_lines(
@@ -400,7 +416,35 @@ fn every_bad_array_element_is_reported_at_its_place_in_the_file() {
         ["mobile.android.sha256_cert_fingerprints[0]"],
         "{found:?}"
     );
-    // An array that lost nothing is still judged element by element.
+    // An array inside an element of another array that lost elements: the outer index is
+    // mapped first, then the inner one.
+    let found = request_lines(
+        "arrays-in-arrays.json",
+        r#"{"refresh_token": {"rotation_type": "rotating", "expiration_type": "expiring",
+            "policies": [5, {"audience": "a", "scope": [1, "", "ok", 2, ""]}]}}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        [
+            "refresh_token.policies[0]",
+            "refresh_token.policies[1].scope[0]",
+            "refresh_token.policies[1].scope[3]",
+            "refresh_token.policies[1].scope[1]",
+            "refresh_token.policies[1].scope[4]",
+        ],
+        "{found:?}"
+    );
+    // Two arrays that lost elements in one body.
+    let found = request_lines(
+        "two-arrays.json",
+        r#"{"callbacks": [3, "not a url"], "grant_types": ["implicit", 4]}"#,
+    );
+    assert_eq!(
+        paths(&found),
+        ["callbacks[0]", "grant_types[1]", "callbacks[1]"],
+        "{found:?}"
+    );
+    // An array that lost nothing is judged the same way.
     let found = request_lines(
         "empty-element.json",
         r#"{"mobile": {"android": {"sha256_cert_fingerprints": ["ok", ""]}}}"#,
