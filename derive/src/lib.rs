@@ -37,22 +37,35 @@
 //! # The report
 //!
 //! [`Validate::validate`] checks every rule and returns **all** violations in
-//! declaration order (fields in order, each field's rules in the order below,
-//! then struct-level rules in order; `properties` first). Each [`Violation`]
+//! declaration order: `properties` first, then the fields in order, then the
+//! other struct-level rules in order. Within one field the cheap checks come
+//! first, whatever the order they are written in: `length`, `one_of`,
+//! `range`, `ip`, `url`, `pattern`, then `items` (count, then `unique`),
+//! `each`, `entries`, `keys`, `values` and `nested`. Each [`Violation`]
 //! has a JSON `path` (`jwt_configuration.alg`, `client_metadata.foo`,
 //! `grant_types[2]`, `""` for the object itself), a stable [`Code`], a
 //! message and its parameters. `Display` prints one `path: message` per line;
 //! `Serialize` writes `{"violations": [{"path", "code", "message", "params"}]}`.
 //! Messages never quote the offending value, so secrets cannot leak through a
-//! report. Paths use the serde names of fields (`rename`, and the common
-//! `rename_all` rules). Map entries are visited in the map's order: use
+//! report. Paths, and the field names in struct-level messages, use the names
+//! fields are *written* with: serde's `rename`, `rename_all` and (on enums)
+//! `rename_all_fields`, applied exactly as serde applies them (casing is
+//! ASCII-only, and `lowercase`/`snake_case` leave a field name as it is);
+//! with `rename(serialize = "..", deserialize = "..")` the serialize name. A
+//! `#[serde(flatten)]` field's members are members of the enclosing object,
+//! so its entries (or its nested fields) are reported at `key`, not
+//! `field.key`. Map entries are visited in the map's order: use
 //! `BTreeMap` for a deterministic report. A map key that is not a plain word
 //! is written as a JSON string, `client_metadata["a b"]`, with control,
 //! bidirectional and other invisible characters escaped (`["\u202ex"]`), so an
 //! untrusted key cannot disguise a report.
 //!
 //! Validating a valid value allocates nothing: paths live on the stack and are
-//! turned into strings only when a violation is recorded. The one exception is
+//! turned into strings only when a violation is recorded. The first validation
+//! that uses a regex `pattern` (one that is not scanned, see below) allocates
+//! while compiling the regex, once per process, and while setting up the
+//! `regex` crate's match cache, once per thread; after that a valid value
+//! allocates nothing. The other exception is
 //! `items(unique)` on a list of more than 1024 items, which sorts a heap array
 //! of the list's `n` indices (one allocation of `n` `usize`s, freed before
 //! `validate` returns); up to 1024 items it sorts indices in a stack buffer.
@@ -63,6 +76,23 @@
 //!
 //! Rules on an `Option<T>` or [`Patch<T>`] field apply to a present value;
 //! absent and `null` pass (use struct-level rules to require or forbid them).
+//! Wrappers nest: a field is looked at through every `Option`, `Patch`, `Box`
+//! and `&` layer its type shows (`Box<Option<String>>`,
+//! `Option<Patch<u32>>`, `Option<Option<T>>`, ...), and is
+//!
+//! - **absent** if the outermost `Option` is `None` (looking through `Box`
+//!   and `&`), or any `Patch` layer is `Patch::Absent`;
+//! - **null** if a `Patch` layer is `Patch::Null`, or an inner `Option` is
+//!   `None` under an outer `Some`/`Patch::Value` (serde_with's double option
+//!   for PATCH bodies: `Option<Option<T>>` is `None` when absent, `Some(None)`
+//!   when `null`);
+//! - **set** to the innermost value otherwise;
+//!
+//! the first layer that is not a value decides. A wrapper hidden behind a
+//! type alias or a type parameter is looked through only when it is the
+//! outermost layer (and in later hops of a struct-level `path`, where the
+//! macro cannot see the types, one layer is looked through).
+//!
 //! On a type that uses serde (any `#[serde(...)]` on it, its variants or its
 //! fields), a `Patch<T>` field without a serde default (its own `default`, or
 //! the struct's `#[serde(default)]`) or without `skip_serializing_if` is a
@@ -71,16 +101,17 @@
 //! `#[serde(default, skip_serializing_if = "Patch::is_absent")]`. (A type with
 //! `#[derive(Deserialize)]` but no `#[serde]` attribute at all cannot be told
 //! apart from one without serde, so it is not checked.)
-//! `Box<T>` is transparent, and so is [`Secret<T>`] for string rules.
+//! `Box<T>` is transparent, and so is [`Secret<T>`] for string rules. The
+//! table lists the rules in the order they are checked.
 //!
 //! | rule | applies to | code | checks |
 //! |---|---|---|---|
 //! | `length(min = 1, max = 140)` | strings | `length` | length in Unicode scalar values |
-//! | `pattern = "^[^<>]+$"` | strings | `pattern` | the regex matches (see below) |
 //! | `one_of("a", "b")` | strings | `one_of` | the value is one of the strings |
-//! | `url`, `url(https, placeholders, empty)` | strings | `url` | an absolute URL (see below) |
-//! | `ip`, `ip(cidr)` | strings | `ip` | an IPv4/IPv6 address; with `cidr` also `addr/prefix` |
 //! | `range(min = 10, max = 600)` | integers | `range` | inclusive bounds (negative allowed; a bound outside the field's integer type is a compile error) |
+//! | `ip`, `ip(cidr)` | strings | `ip` | an IPv4/IPv6 address; with `cidr` also `addr/prefix` |
+//! | `url`, `url(https, placeholders, empty)` | strings | `url` | an absolute URL (see below) |
+//! | `pattern = "^[^<>]+$"` | strings | `pattern` | the regex matches (see below) |
 //! | `items(min = 1, max = 10, unique)` | `Vec<T>`, slices | `items`, `unique` | item count; no item equals an earlier one (reported at `f[i]`); `unique` needs `Ord` items (see below) |
 //! | `each(<rules>)` | `Vec<T>` | (inner) | rules on every item, at `f[i]` |
 //! | `entries(min = 0, max = 10)` | `BTreeMap<String, V>` | `entries` | entry count |
@@ -154,7 +185,8 @@
 //!
 //! A pattern of the form `^[class]$`, `^[class]+$`, `^[class]*$` or
 //! `^[class]{m,n}$` becomes a direct scan over the characters (no regex at run
-//! time). Any other pattern is compiled once, on first use, by the `regex`
+//! time). Any other pattern is compiled once, on first use (which allocates;
+//! see [the report](#the-report)), by the `regex`
 //! crate, which matches in linear time: untrusted input cannot cause
 //! super-linear matching. Lengths and repetition counts are counted in Unicode
 //! scalar values (ECMA-262 without the `u` flag counts UTF-16 units; the two
@@ -199,7 +231,14 @@
 //! # Struct-level rules
 //!
 //! Written in `#[validate(...)]` on the struct. "Set" means present and not
-//! `null`. A `path` names a field, or a field of a nested struct
+//! `null` (through every wrapper layer, as above). Fields are named by their
+//! Rust name (raw or not: `r#type` and `type` both work, in lists and in
+//! `path = ".."`) or their serde name; messages and parameters name them as
+//! they are written (``type: cannot be set together with `accountName` ``).
+//! The later hops of a nested path (`jwt_configuration.alg`) are Rust field
+//! names of the nested type, and are shown as written: the macro cannot see
+//! that type's serde attributes. A `#[serde(flatten)]` field cannot be named
+//! (it has no value of its own on the wire). A `path` names a field, or a field of a nested struct
 //! (`jwt_configuration.alg`) through `Option`/`Patch`/`Box`; a path that is
 //! absent in the value is not judged. Comparisons use [`WireValue`], which
 //! strings, booleans, integers and generated enums implement. Violations are
@@ -213,7 +252,7 @@
 //!
 //! | rule | code | reported at |
 //! |---|---|---|
-//! | `properties(min = 1, max = 10)` | `properties` | the root (`""`); counts fields that are not absent, plus entries of a `#[serde(flatten)]` map |
+//! | `properties(min = 1, max = 10)` | `properties` | the root (`""`); counts fields that are not absent, plus entries of a `#[serde(flatten)]` map (a flattened struct cannot be counted: compile error at the rule) |
 //! | `mutually_exclusive(a, b)` | `mutually_exclusive` | each set field after the first set one |
 //! | `when_set(a, then(path = "x.y", equals = "RS256"))` | `equals` | `x.y`, if it is null or another value |
 //! | `when(path = "a", equals = false, absent(x, y))` | `absent` | each of `x`, `y` that is set |
@@ -308,7 +347,16 @@
 //! once, at the attribute: an unknown rule (with a did-you-mean), a wrong
 //! argument type, `min` greater than `max`, an invalid or non-portable
 //! pattern, a rule on a type it cannot apply to (`length` on a `u32`), an
-//! unknown field in a struct-level rule, a duplicate rule. A stub impl is still
+//! unknown field in a struct-level rule, a duplicate rule (also a struct-level
+//! rule that repeats an earlier one, a field named twice in one rule, by its
+//! Rust and its serde name alike, or a `when` whose consequence names its own
+//! condition's field), a `-` before a string, a bound out of range (named with
+//! its limit), map rules on a map whose keys are visibly not strings. A rule
+//! whose type the macro cannot see (behind an alias or a type parameter) is
+//! reported by the type checker, still at the rule and naming it. The
+//! attributes may come from a `macro_rules!` caller (a macro that writes the
+//! struct and passes `$(#[$m])*` through): the expansion's own names never
+//! mix with the caller's. A stub impl is still
 //! emitted, so one mistake gives one error.
 //!
 //! ```compile_fail

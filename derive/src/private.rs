@@ -17,8 +17,11 @@ use crate::{Patch, Secret};
 pub use crate::checks::{ip_ok, url_ok};
 
 // ---------------------------------------------------------------------------
-// Presence: Option / Patch / Box / plain values, resolved at the call site by
-// autoref specialization: `(&Probe(&x)).__slot()`.
+// Presence: Option / Patch / Box / references / plain values, resolved at the
+// call site by autoref specialization: `(&Probe(&x)).__slot()` for one layer,
+// `peel((&Probe(&x)).__layer()).__then(|w| (&Probe(w)).__layer())...` for a
+// type with several wrapper layers (one call site per layer, so that each
+// resolves with the concrete type of its layer).
 
 /// The state of a field: absent, null, or set to a value.
 pub enum Slot<'a, T: ?Sized> {
@@ -38,50 +41,142 @@ impl<T: ?Sized> Slot<'_, T> {
     }
 }
 
+/// One wrapper layer of a value.
+pub enum Layer<'a, T: ?Sized> {
+    /// `Option::None`.
+    None,
+    /// `Patch::Absent`.
+    Absent,
+    /// `Patch::Null`.
+    Null,
+    /// `Some(v)` or `Patch::Value(v)`: a presence layer holding a value.
+    Value(&'a T),
+    /// `Box<T>` or `&T` (transparent), or a value that is no wrapper.
+    Through(&'a T),
+}
+
+/// A value being peeled layer by layer.
+///
+/// The first `None`/`Absent`/`Null` met decides: `Patch::Absent` is absent
+/// and `Patch::Null` is null at any depth; `None` is absent in the outermost
+/// presence layer (`Option`/`Patch`, looking through `Box`/`&`) and null
+/// under an outer `Some`/`Value` (serde's double option: `Some(None)` is
+/// `null`).
+pub struct Peel<'a, T: ?Sized> {
+    slot: Slot<'a, T>,
+    /// A presence layer holding a value was passed.
+    inside: bool,
+}
+
+/// Starts peeling at the outermost layer.
+#[inline]
+pub fn peel<T: ?Sized>(layer: Layer<'_, T>) -> Peel<'_, T> {
+    step(false, layer)
+}
+
+#[inline]
+fn step<T: ?Sized>(inside: bool, layer: Layer<'_, T>) -> Peel<'_, T> {
+    let slot = match layer {
+        Layer::None if inside => Slot::Null,
+        Layer::None | Layer::Absent => Slot::Absent,
+        Layer::Null => Slot::Null,
+        Layer::Value(value) => {
+            return Peel {
+                slot: Slot::Set(value),
+                inside: true,
+            };
+        }
+        Layer::Through(value) => Slot::Set(value),
+    };
+    Peel { slot, inside }
+}
+
+impl<'a, T: ?Sized> Peel<'a, T> {
+    /// The next layer, inside a set value.
+    #[inline]
+    pub fn __then<U: ?Sized>(self, next: impl FnOnce(&'a T) -> Layer<'a, U>) -> Peel<'a, U> {
+        let inside = self.inside;
+        match self.slot {
+            Slot::Set(value) => step(inside, next(value)),
+            Slot::Absent => Peel {
+                slot: Slot::Absent,
+                inside,
+            },
+            Slot::Null => Peel {
+                slot: Slot::Null,
+                inside,
+            },
+        }
+    }
+
+    /// The state of the value after the last layer.
+    #[inline]
+    pub fn __slot(self) -> Slot<'a, T> {
+        self.slot
+    }
+}
+
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
 
 pub trait ViaOption<'a> {
     type Inner: ?Sized + 'a;
-    fn __slot(&self) -> Slot<'a, Self::Inner>;
+    fn __layer(&self) -> Layer<'a, Self::Inner>;
+    /// The state after this one layer.
+    #[inline]
+    fn __slot(&self) -> Slot<'a, Self::Inner> {
+        peel(self.__layer()).__slot()
+    }
 }
 impl<'a, T> ViaOption<'a> for Probe<'a, Option<T>> {
     type Inner = T;
     #[inline]
-    fn __slot(&self) -> Slot<'a, T> {
+    fn __layer(&self) -> Layer<'a, T> {
         match self.0 {
-            None => Slot::Absent,
-            Some(v) => Slot::Set(v),
+            None => Layer::None,
+            Some(v) => Layer::Value(v),
         }
     }
 }
 impl<'a, T> ViaOption<'a> for Probe<'a, Patch<T>> {
     type Inner = T;
     #[inline]
-    fn __slot(&self) -> Slot<'a, T> {
+    fn __layer(&self) -> Layer<'a, T> {
         match self.0 {
-            Patch::Absent => Slot::Absent,
-            Patch::Null => Slot::Null,
-            Patch::Value(v) => Slot::Set(v),
+            Patch::Absent => Layer::Absent,
+            Patch::Null => Layer::Null,
+            Patch::Value(v) => Layer::Value(v),
         }
     }
 }
 impl<'a, T: ?Sized> ViaOption<'a> for Probe<'a, Box<T>> {
     type Inner = T;
     #[inline]
-    fn __slot(&self) -> Slot<'a, T> {
-        Slot::Set(&**self.0)
+    fn __layer(&self) -> Layer<'a, T> {
+        Layer::Through(&**self.0)
+    }
+}
+impl<'a, T: ?Sized> ViaOption<'a> for Probe<'a, &'a T> {
+    type Inner = T;
+    #[inline]
+    fn __layer(&self) -> Layer<'a, T> {
+        Layer::Through(*self.0)
     }
 }
 
 pub trait ViaPlain<'a> {
     type Inner: ?Sized + 'a;
-    fn __slot(&self) -> Slot<'a, Self::Inner>;
+    fn __layer(&self) -> Layer<'a, Self::Inner>;
+    /// The state after this one layer.
+    #[inline]
+    fn __slot(&self) -> Slot<'a, Self::Inner> {
+        peel(self.__layer()).__slot()
+    }
 }
 impl<'a, T: ?Sized> ViaPlain<'a> for &Probe<'a, T> {
     type Inner = T;
     #[inline]
-    fn __slot(&self) -> Slot<'a, T> {
-        Slot::Set(self.0)
+    fn __layer(&self) -> Layer<'a, T> {
+        Layer::Through(self.0)
     }
 }
 
@@ -125,6 +220,35 @@ impl<T: Str> Str for Secret<T> {
     fn __str(&self) -> &str {
         self.expose().__str()
     }
+}
+
+/// One trait per string rule, so that a value of the wrong type is reported
+/// with the rule's name (the emitted code calls the rule's trait, whose
+/// bound is [`Str`]).
+macro_rules! string_rule {
+    ($($name:ident: $message:literal,)*) => {$(
+        #[diagnostic::on_unimplemented(
+            message = $message,
+            label = "`{Self}` is not a string type",
+            note = "string rules apply to `String`, `str`, `Cow<str>` and `Secret` of them (behind any `Option`, `Patch`, `Box` or `&`)"
+        )]
+        pub trait $name {
+            fn __str(&self) -> &str;
+        }
+        impl<T: Str + ?Sized> $name for T {
+            #[inline]
+            fn __str(&self) -> &str {
+                Str::__str(self)
+            }
+        }
+    )*};
+}
+string_rule! {
+    LengthRule: "`length` applies to strings, not to `{Self}`",
+    PatternRule: "`pattern` applies to strings, not to `{Self}`",
+    OneOfRule: "`one_of` applies to strings, not to `{Self}`",
+    UrlRule: "`url` applies to strings, not to `{Self}`",
+    IpRule: "`ip` applies to strings, not to `{Self}`",
 }
 
 /// A value that `range` applies to.
@@ -195,6 +319,33 @@ impl<T> Seq for Box<[T]> {
     }
 }
 
+/// One trait per sequence rule, so that a value of the wrong type is reported
+/// with the rule's name.
+macro_rules! sequence_rule {
+    ($($name:ident: $message:literal,)*) => {$(
+        #[diagnostic::on_unimplemented(
+            message = $message,
+            label = "`{Self}` is not a sequence",
+            note = "`items` and `each` apply to `Vec<T>`, slices, arrays and `Box<[T]>` (behind any `Option`, `Patch`, `Box` or `&`)"
+        )]
+        pub trait $name {
+            type Item;
+            fn __items(&self) -> &[Self::Item];
+        }
+        impl<T: Seq + ?Sized> $name for T {
+            type Item = T::Item;
+            #[inline]
+            fn __items(&self) -> &[T::Item] {
+                Seq::__items(self)
+            }
+        }
+    )*};
+}
+sequence_rule! {
+    ItemsRule: "`items` applies to sequences (`Vec<T>`, slices, arrays), not to `{Self}`",
+    EachRule: "`each` applies to sequences (`Vec<T>`, slices, arrays), not to `{Self}`",
+}
+
 /// A string-keyed map that `entries` / `keys` / `values` apply to.
 #[diagnostic::on_unimplemented(
     message = "`entries`/`keys`/`values` apply to maps with string keys (`BTreeMap<String, V>`), not to `{Self}`",
@@ -203,15 +354,15 @@ impl<T> Seq for Box<[T]> {
 pub trait Map {
     type Value;
     fn __len(&self) -> usize;
-    fn __entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
+    fn __entries(&self) -> MapIter<'_, Self::Value>;
 }
 impl<V> Map for BTreeMap<String, V> {
     type Value = V;
     fn __len(&self) -> usize {
         self.len()
     }
-    fn __entries(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.iter().map(|(k, v)| (k.as_str(), v))
+    fn __entries(&self) -> MapIter<'_, V> {
+        MapIter::BTree(self.iter())
     }
 }
 impl<V, S> Map for HashMap<String, V, S> {
@@ -219,18 +370,78 @@ impl<V, S> Map for HashMap<String, V, S> {
     fn __len(&self) -> usize {
         self.len()
     }
-    fn __entries(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.iter().map(|(k, v)| (k.as_str(), v))
+    fn __entries(&self) -> MapIter<'_, V> {
+        MapIter::Hash(self.iter())
     }
 }
 
+/// The entries of a [`Map`], in its order.
+pub enum MapIter<'a, V> {
+    BTree(std::collections::btree_map::Iter<'a, String, V>),
+    Hash(std::collections::hash_map::Iter<'a, String, V>),
+}
+impl<'a, V> Iterator for MapIter<'a, V> {
+    type Item = (&'a str, &'a V);
+    #[inline]
+    fn next(&mut self) -> Option<(&'a str, &'a V)> {
+        let (key, value) = match self {
+            MapIter::BTree(entries) => entries.next()?,
+            MapIter::Hash(entries) => entries.next()?,
+        };
+        Some((key.as_str(), value))
+    }
+}
+
+/// One trait per map rule, so that a value of the wrong type is reported with
+/// the rule's name.
+macro_rules! map_rule {
+    ($($name:ident: $message:literal,)*) => {$(
+        #[diagnostic::on_unimplemented(
+            message = $message,
+            label = "`{Self}` is not a string-keyed map",
+            note = "`entries`, `keys` and `values` apply to `BTreeMap<String, V>` and `HashMap<String, V>` (behind any `Option`, `Patch`, `Box` or `&`)"
+        )]
+        pub trait $name {
+            type Value;
+            fn __len(&self) -> usize;
+            fn __entries(&self) -> MapIter<'_, Self::Value>;
+        }
+        impl<T: Map + ?Sized> $name for T {
+            type Value = T::Value;
+            #[inline]
+            fn __len(&self) -> usize {
+                Map::__len(self)
+            }
+            #[inline]
+            fn __entries(&self) -> MapIter<'_, T::Value> {
+                Map::__entries(self)
+            }
+        }
+    )*};
+}
+map_rule! {
+    EntriesRule: "`entries` applies to maps with string keys (`BTreeMap<String, V>`), not to `{Self}`",
+    KeysRule: "`keys` applies to maps with string keys (`BTreeMap<String, V>`), not to `{Self}`",
+    ValuesRule: "`values` applies to maps with string keys (`BTreeMap<String, V>`), not to `{Self}`",
+}
+
 /// Number of properties a `#[serde(flatten)]` field contributes.
+#[diagnostic::on_unimplemented(
+    message = "the members that a flattened `{Self}` adds to this object cannot be counted",
+    label = "counts a `#[serde(flatten)]` field by its entries, so it needs a string-keyed map, not `{Self}`",
+    note = "`properties(...)` and `scopes(...)` count a `#[serde(flatten)]` field by its entries: flatten a `BTreeMap<String, V>` (or `HashMap`, or an `Option` of one), or remove the rule"
+)]
 pub trait FlattenLen {
     fn __flatten_len(&self) -> usize;
 }
 impl<T: Map> FlattenLen for T {
     fn __flatten_len(&self) -> usize {
         self.__len()
+    }
+}
+impl<T: Map> FlattenLen for Option<T> {
+    fn __flatten_len(&self) -> usize {
+        self.as_ref().map_or(0, Map::__len)
     }
 }
 

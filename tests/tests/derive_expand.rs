@@ -105,6 +105,23 @@ fn enums_generics_and_crate_path() {
     }));
 }
 
+/// Presence looks through every wrapper layer the type shows (one probe per
+/// layer); a flattened map's entries are at the enclosing path.
+#[test]
+fn wrapper_layers_and_flatten() {
+    snapshot!(expand(quote! {
+        #[validate(mutually_exclusive(name, double))]
+        struct Layers {
+            #[validate(length(max = 3))]
+            name: Box<Option<String>>,
+            double: Option<Option<String>>,
+            #[serde(flatten)]
+            #[validate(keys(length(max = 3)))]
+            extra: BTreeMap<String, String>,
+        }
+    }));
+}
+
 #[test]
 fn errors_come_with_a_stub() {
     snapshot!(expand(quote! {
@@ -372,6 +389,18 @@ fn malformed_input_never_panics() {
                 #[serde(rename(serialize = "x"))]
                 #[validate(nested)]
                 b: T,
+            }
+        ),
+        quote!(
+            #[validate(when(path = "a.self", equals = 1, absent(a)))]
+            #[validate(when(path = "r#self", equals = -true, absent(a)))]
+            #[validate(when(path = "a.r#type.x²", equals = -"x", then(path = "a.Self", equals = 1)))]
+            #[validate(when_set(a, absent(a)), mutually_exclusive(a, r#a))]
+            struct S {
+                #[validate(range(min = -170141183460469231731687303715884105728))]
+                a: i128,
+                #[validate(length(max = -99999999999999999999999999999999999999999))]
+                b: String,
             }
         ),
         quote!(not even rust),

@@ -191,6 +191,25 @@ struct Wide {
     low: i128,
 }
 
+#[derive(Validate)]
+#[validate(when(path = "v", equals = -170141183460469231731687303715884105728, absent(w)))]
+struct Extreme {
+    #[validate(range(
+        min = -170141183460469231731687303715884105728,
+        max = 170141183460469231731687303715884105726
+    ))]
+    v: i128,
+    w: Option<u8>,
+}
+
+#[test]
+fn range_and_equals_take_every_i128() {
+    let e = |v: i128| found(Extreme { v, w: Some(1) }.validate());
+    assert_eq!(e(i128::MIN), one("w", "absent"));
+    assert_eq!(e(0), vec![]);
+    assert_eq!(e(i128::MAX), one("v", "range"));
+}
+
 /// Values beyond `i128` are reported exactly, never saturated; in JSON,
 /// `actual` is a number when it fits 64 bits, else a decimal string.
 #[test]
@@ -1177,4 +1196,552 @@ fn paths_follow_rename_all() {
         found(c.validate()),
         vec![("logoUri".into(), "length"), ("X".into(), "length")]
     );
+}
+
+// ---------------------------------------------------------------- wrappers at any depth
+
+/// Every field is absent by default; `properties(max = 0)` reports how many
+/// are present (`actual`).
+#[derive(Validate, Default)]
+#[validate(properties(max = 0))]
+struct Layers {
+    boxed: Box<Option<String>>,
+    /// serde_with's double option: `None` absent, `Some(None)` null.
+    double: Option<Option<String>>,
+    patch_in_option: Option<Patch<u8>>,
+    option_in_patch: Patch<Option<u8>>,
+    patch_box: Patch<Box<str>>,
+    box_patch: Box<Patch<String>>,
+    option_box_option: Option<Box<Option<u8>>>,
+}
+
+fn present_count(l: &Layers) -> i128 {
+    match l.validate() {
+        Ok(()) => 0,
+        Err(r) => match r.violations()[0].params.get("actual") {
+            Some(Param::Int(n)) => *n,
+            other => panic!("{other:?}"),
+        },
+    }
+}
+
+#[test]
+fn presence_looks_through_every_wrapper_layer() {
+    let count = |f: fn(&mut Layers)| {
+        let mut l = Layers::default();
+        f(&mut l);
+        present_count(&l)
+    };
+    assert_eq!(count(|_| {}), 0, "every default is absent");
+    assert_eq!(count(|l| *l.boxed = Some("x".into())), 1);
+    assert_eq!(count(|l| l.double = Some(None)), 1, "Some(None) is null");
+    assert_eq!(count(|l| l.double = Some(Some("x".into()))), 1);
+    assert_eq!(count(|l| l.patch_in_option = Some(Patch::Absent)), 0);
+    assert_eq!(count(|l| l.patch_in_option = Some(Patch::Null)), 1);
+    assert_eq!(count(|l| l.option_in_patch = Patch::Value(None)), 1);
+    assert_eq!(count(|l| l.option_in_patch = Patch::Null), 1);
+    assert_eq!(count(|l| l.patch_box = Patch::Value(Box::default())), 1);
+    assert_eq!(count(|l| *l.box_patch = Patch::Null), 1);
+    assert_eq!(count(|l| l.option_box_option = Some(Box::new(None))), 1);
+}
+
+#[derive(Validate, Default)]
+#[validate(mutually_exclusive(boxed, double, patch_in_option))]
+#[validate(when(path = "flag", equals = true, absent(double, option_in_patch)))]
+struct SetLayers {
+    #[validate(length(max = 3))]
+    boxed: Box<Option<String>>,
+    #[validate(length(max = 3))]
+    double: Option<Option<String>>,
+    #[validate(range(max = 3))]
+    patch_in_option: Option<Patch<u8>>,
+    #[validate(range(max = 3))]
+    option_in_patch: Patch<Option<u8>>,
+    #[validate(length(max = 3))]
+    patch_box: Patch<Box<str>>,
+    #[validate(length(max = 3))]
+    box_patch: Box<Patch<String>>,
+    flag: Box<Option<Box<bool>>>,
+    #[validate(each(length(max = 1)))]
+    items: Vec<Option<Box<Option<String>>>>,
+    #[validate(values(length(max = 1)))]
+    map: BTreeMap<String, Patch<Option<String>>>,
+}
+
+#[test]
+fn field_rules_and_set_look_through_every_wrapper_layer() {
+    let v = |f: fn(&mut SetLayers)| {
+        let mut l = SetLayers::default();
+        f(&mut l);
+        found(l.validate())
+    };
+    assert_eq!(v(|_| {}), vec![]);
+    // Field rules apply to the value inside every layer.
+    assert_eq!(
+        v(|l| {
+            *l.boxed = Some("long".into());
+            l.patch_box = Patch::Value("long".into());
+            *l.box_patch = Patch::Value("long".into());
+            l.option_in_patch = Patch::Value(Some(4));
+        }),
+        vec![
+            ("boxed".into(), "length"),
+            ("option_in_patch".into(), "range"),
+            ("patch_box".into(), "length"),
+            ("box_patch".into(), "length"),
+        ]
+    );
+    assert_eq!(
+        v(|l| {
+            l.items = vec![
+                Some(Box::new(Some("ab".into()))),
+                Some(Box::new(None)),
+                None,
+            ];
+            l.map = [
+                ("a".to_string(), Patch::Value(Some("ab".into()))),
+                ("b".to_string(), Patch::Value(None)),
+            ]
+            .into();
+        }),
+        vec![("items[0]".into(), "length"), ("map.a".into(), "length")]
+    );
+    // Null inside a set layer is not set: no conflict.
+    assert_eq!(
+        v(|l| {
+            *l.boxed = Some("x".into());
+            l.double = Some(None);
+            l.patch_in_option = Some(Patch::Null);
+        }),
+        vec![]
+    );
+    assert_eq!(
+        v(|l| {
+            *l.boxed = None;
+            l.double = Some(Some("x".into()));
+            l.patch_in_option = Some(Patch::Value(1));
+        }),
+        one("patch_in_option", "mutually_exclusive")
+    );
+    // The condition looks through `Box<Option<Box<bool>>>`; null passes `absent`.
+    assert_eq!(
+        v(|l| {
+            *l.flag = Some(Box::new(true));
+            l.double = Some(None);
+            l.option_in_patch = Patch::Value(None);
+        }),
+        vec![]
+    );
+    assert_eq!(
+        v(|l| {
+            *l.flag = Some(Box::new(true));
+            l.double = Some(Some("x".into()));
+            l.option_in_patch = Patch::Value(Some(1));
+        }),
+        vec![
+            ("double".into(), "absent"),
+            ("option_in_patch".into(), "absent")
+        ]
+    );
+}
+
+#[derive(Validate)]
+#[validate(mutually_exclusive(name, maybe))]
+struct Borrowed<'a> {
+    #[validate(length(max = 2))]
+    name: &'a str,
+    #[validate(length(max = 2))]
+    opt: Option<&'a str>,
+    #[validate(length(max = 2))]
+    maybe: &'a Option<String>,
+}
+
+#[test]
+fn references_are_transparent() {
+    let none = None;
+    let long = Some("long".to_string());
+    assert_eq!(
+        found(
+            Borrowed {
+                name: "ab",
+                opt: None,
+                maybe: &none
+            }
+            .validate()
+        ),
+        vec![]
+    );
+    assert_eq!(
+        found(
+            Borrowed {
+                name: "abc",
+                opt: Some("abc"),
+                maybe: &long
+            }
+            .validate()
+        ),
+        vec![
+            ("name".into(), "length"),
+            ("opt".into(), "length"),
+            ("maybe".into(), "length"),
+            ("maybe".into(), "mutually_exclusive"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- struct-level messages use wire names
+
+#[derive(Validate, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[validate(mutually_exclusive(account_name, r#type))]
+#[validate(when(path = "self_", equals = true, absent(account_name)))]
+#[validate(when_set(r#type, then(path = "self_", equals = false)))]
+struct WireNames {
+    account_name: Option<String>,
+    r#type: Option<String>,
+    #[serde(rename = "self")]
+    self_: Option<bool>,
+}
+
+#[test]
+fn struct_level_messages_name_fields_by_their_wire_names() {
+    let w = WireNames {
+        account_name: Some("a".into()),
+        r#type: Some("t".into()),
+        self_: Some(true),
+    };
+    assert_eq!(
+        serde_json::to_value(&w).unwrap(),
+        serde_json::json!({"accountName": "a", "type": "t", "self": true})
+    );
+    let r = w.validate().unwrap_err();
+    assert_eq!(
+        r.to_string(),
+        "type: cannot be set together with `accountName`\n\
+         accountName: must be absent or null when `self` is true\n\
+         self: must be false when `type` is set"
+    );
+    let v = r.violations();
+    assert_eq!(
+        v[0].params.get("other"),
+        Some(&Param::Str("accountName".into()))
+    );
+    assert_eq!(
+        v[1].params.get("condition"),
+        Some(&Param::Str("`self` is true".into()))
+    );
+    assert_eq!(
+        v[2].params.get("condition"),
+        Some(&Param::Str("`type` is set".into()))
+    );
+}
+
+// ---------------------------------------------------------------- serde's rename rules, exactly
+
+/// A one-segment path as the plain name (the report writes a name that is
+/// not a plain word as `["..."]`).
+fn unquote(path: &str) -> String {
+    match path.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
+        Some(quoted) => serde_json::from_str(quoted).unwrap(),
+        None => path.to_string(),
+    }
+}
+
+/// Field names that are not snake_case, and non-ASCII letters: serde's rules
+/// change case in ASCII only and do not re-segment a field name.
+macro_rules! renamed_all {
+    ($($name:ident = $rule:literal;)*) => {$(
+        #[derive(Validate, serde::Serialize)]
+        #[serde(rename_all = $rule)]
+        #[allow(non_snake_case)]
+        struct $name {
+            #[validate(length(max = 0))]
+            naïve_field: String,
+            #[validate(length(max = 0))]
+            mixedCase_x: String,
+            // (serde fails on a camelCase name that starts non-ASCII.)
+            #[validate(length(max = 0))]
+            x_über: String,
+            #[validate(length(max = 0))]
+            r#type: String,
+        }
+    )*
+        #[test]
+        fn rename_all_follows_serde_exactly() {
+            $(
+                let v = $name {
+                    naïve_field: "x".into(),
+                    mixedCase_x: "x".into(),
+                    x_über: "x".into(),
+                    r#type: "x".into(),
+                };
+                let wire: Vec<String> = serde_json::to_value(&v)
+                    .unwrap()
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .cloned()
+                    .collect();
+                let mut paths: Vec<String> = found(v.validate()).into_iter().map(|(p, _)| unquote(&p)).collect();
+                paths.sort();
+                assert_eq!(paths, wire, "rename_all = {}", $rule);
+            )*
+        }
+    };
+}
+
+renamed_all! {
+    Lower = "lowercase";
+    Upper = "UPPERCASE";
+    Pascal = "PascalCase";
+    CamelR = "camelCase";
+    Snake = "snake_case";
+    ScreamingSnake = "SCREAMING_SNAKE_CASE";
+    Kebab = "kebab-case";
+    ScreamingKebab = "SCREAMING-KEBAB-CASE";
+}
+
+#[test]
+fn rename_rules_on_sample_names() {
+    let v = Lower {
+        naïve_field: "x".into(),
+        mixedCase_x: "x".into(),
+        x_über: "x".into(),
+        r#type: "x".into(),
+    };
+    let paths: Vec<String> = found(v.validate()).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        paths[1], "mixedCase_x",
+        "lowercase leaves a field name as is"
+    );
+    let v = Upper {
+        naïve_field: "x".into(),
+        mixedCase_x: "x".into(),
+        x_über: "x".into(),
+        r#type: "x".into(),
+    };
+    let paths: Vec<String> = found(v.validate())
+        .iter()
+        .map(|(p, _)| unquote(p))
+        .collect();
+    assert_eq!(
+        paths,
+        ["NAïVE_FIELD", "MIXEDCASE_X", "X_üBER", "TYPE"],
+        "ASCII-only"
+    );
+}
+
+#[derive(Validate, serde::Serialize)]
+#[serde(rename_all_fields = "camelCase")]
+enum AllFields {
+    Plain {
+        #[validate(length(max = 0))]
+        long_name: String,
+    },
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    Own {
+        #[validate(length(max = 0))]
+        long_name: String,
+    },
+    #[serde(rename_all(deserialize = "kebab-case"))]
+    DeserializeOnly {
+        #[validate(length(max = 0))]
+        long_name: String,
+    },
+}
+
+#[derive(Validate, serde::Serialize)]
+#[serde(rename_all(serialize = "PascalCase", deserialize = "kebab-case"))]
+struct SerializeNames {
+    #[validate(length(max = 0))]
+    long_name: String,
+    #[serde(rename(serialize = "out", deserialize = "in"))]
+    #[validate(length(max = 0))]
+    both: String,
+    #[serde(rename(deserialize = "in2"))]
+    #[validate(length(max = 0))]
+    de_only: String,
+}
+
+#[test]
+fn paths_use_serialize_names_and_rename_all_fields() {
+    let path = |e: AllFields| found(e.validate())[0].0.clone();
+    assert_eq!(
+        path(AllFields::Plain {
+            long_name: "x".into()
+        }),
+        "longName"
+    );
+    assert_eq!(
+        path(AllFields::Own {
+            long_name: "x".into()
+        }),
+        "LONG_NAME"
+    );
+    assert_eq!(
+        path(AllFields::DeserializeOnly {
+            long_name: "x".into()
+        }),
+        "longName",
+        "a variant's rename_all without `serialize` leaves the enum's rename_all_fields"
+    );
+    let s = SerializeNames {
+        long_name: "x".into(),
+        both: "x".into(),
+        de_only: "x".into(),
+    };
+    let wire: Vec<String> = serde_json::to_value(&s)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(wire, ["DeOnly", "LongName", "out"]);
+    let paths: Vec<String> = found(s.validate()).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(paths, ["LongName", "out", "DeOnly"]);
+}
+
+// ---------------------------------------------------------------- raw names in rule paths
+
+#[derive(Validate, Default)]
+#[allow(clippy::duplicated_attributes, reason = "distinct rules")]
+#[validate(mutually_exclusive(r#type, other))]
+#[validate(when(path = "r#type", equals = "a", absent(r#loop)))]
+#[validate(when(path = "type", equals = "b", absent(r#loop)))]
+#[validate(when_set(other, then(path = "r#loop.r#type", equals = "c")))]
+struct Raw {
+    r#type: Option<String>,
+    other: Option<String>,
+    r#loop: Option<RawInner>,
+}
+
+#[derive(Validate, Default)]
+struct RawInner {
+    r#type: Option<String>,
+}
+
+#[test]
+fn raw_and_plain_spellings_of_keywords_are_accepted_in_paths() {
+    let r = |t: &str| {
+        found(
+            Raw {
+                r#type: Some(t.into()),
+                other: None,
+                r#loop: Some(RawInner::default()),
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(r("a"), one("loop", "absent"));
+    assert_eq!(r("b"), one("loop", "absent"));
+    let hop = Raw {
+        r#type: None,
+        other: Some("x".into()),
+        r#loop: Some(RawInner {
+            r#type: Some("d".into()),
+        }),
+    };
+    assert_eq!(found(hop.validate()), one("loop.type", "equals"));
+}
+
+// ---------------------------------------------------------------- flatten
+
+#[derive(Validate, Default, serde::Serialize)]
+struct FlatInner {
+    #[validate(length(max = 1))]
+    inner_name: Option<String>,
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+#[validate(properties(max = 3))]
+struct Flat {
+    name: Option<String>,
+    #[serde(flatten)]
+    #[validate(entries(max = 2), keys(length(max = 3)), values(length(max = 1)))]
+    extra: BTreeMap<String, String>,
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+struct FlatStruct {
+    #[serde(flatten)]
+    #[validate(nested)]
+    inner: FlatInner,
+    #[serde(flatten)]
+    #[validate(values(length(max = 1)))]
+    more: Option<BTreeMap<String, String>>,
+}
+
+#[test]
+fn flattened_members_are_members_of_the_enclosing_object() {
+    let f = Flat {
+        name: Some("n".into()),
+        extra: [
+            ("abcd".to_string(), "xy".to_string()),
+            ("b".to_string(), "z".to_string()),
+            ("c".to_string(), "w".to_string()),
+        ]
+        .into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&f).unwrap(),
+        serde_json::json!({"name": "n", "abcd": "xy", "b": "z", "c": "w"})
+    );
+    assert_eq!(
+        found(f.validate()),
+        vec![
+            ("".into(), "properties"),
+            ("".into(), "entries"),
+            ("abcd".into(), "length"),
+            ("abcd".into(), "length"),
+        ]
+    );
+    let s = FlatStruct {
+        inner: FlatInner {
+            inner_name: Some("ab".into()),
+        },
+        more: Some([("k".to_string(), "vw".to_string())].into()),
+    };
+    assert_eq!(
+        serde_json::to_value(&s).unwrap(),
+        serde_json::json!({"inner_name": "ab", "k": "vw"})
+    );
+    assert_eq!(
+        found(s.validate()),
+        vec![("inner_name".into(), "length"), ("k".into(), "length")]
+    );
+}
+
+// ---------------------------------------------------------------- the expansion is lint-clean
+
+/// The expansion compiles without warnings in a crate that denies them, for
+/// a deprecated type (serde's derives allow `deprecated` the same way), and
+/// under clippy's restriction lint `min_ident_chars` (checked by
+/// `cargo clippy --all-targets -D warnings`).
+#[deny(warnings, clippy::min_ident_chars)]
+mod lint_clean {
+    use spec_validate::Validate;
+
+    #[deprecated = "use something else"]
+    #[derive(Validate)]
+    #[validate(properties(min = 1), scopes("read:x"))]
+    pub struct Old {
+        #[validate(pattern = "^[a-z]+$", length(max = 8))]
+        pub name: Option<String>,
+        #[deprecated = "gone"]
+        #[validate(pattern = "^[a-z]{2}[0-9]{1,3}$")]
+        pub code: Option<String>,
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn deprecated_types_derive() {
+        use spec_validate::Scopes as _;
+        let old = Old {
+            name: Some("abc".into()),
+            code: None,
+        };
+        assert!(old.validate().is_ok());
+        assert_eq!(old.required_scopes(), ["read:x"]);
+    }
 }

@@ -86,10 +86,16 @@ fn mentions_scopes(nodes: &[syntax::Node]) -> bool {
         .any(|n| n.name().is_some_and(|i| i == "scopes"))
 }
 
-/// serde attributes that matter for paths and property counts.
+/// serde attributes that matter for paths and property counts. Names are the
+/// SERIALIZE names: a report names fields as they are written.
 struct SerdeInfo {
+    /// `rename = ".."` or `rename(serialize = "..")`.
     rename: Option<String>,
-    rename_all: Option<String>,
+    /// `rename_all = ".."` or `rename_all(serialize = "..")`.
+    rename_all: Option<RenameRule>,
+    /// `rename_all_fields = ".."` (enums): `rename_all` of every variant
+    /// without its own.
+    rename_all_fields: Option<RenameRule>,
     flatten: bool,
     skip: bool,
     /// `default` or `default = "..."` (or `skip_deserializing`, which implies it).
@@ -98,10 +104,28 @@ struct SerdeInfo {
     skip_serializing_if: bool,
 }
 
+/// The serialize half of `name = ".."` or `name(serialize = "..", deserialize = "..")`.
+fn serialize_name(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Option<String>> {
+    if meta.input.peek(syn::Token![=]) {
+        let s: LitStr = meta.value()?.parse()?;
+        return Ok(Some(s.value()));
+    }
+    let mut out = None;
+    meta.parse_nested_meta(|inner| {
+        let s: LitStr = inner.value()?.parse()?;
+        if inner.path.is_ident("serialize") {
+            out = Some(s.value());
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
     let mut info = SerdeInfo {
         rename: None,
         rename_all: None,
+        rename_all_fields: None,
         flatten: false,
         skip: false,
         default: false,
@@ -111,31 +135,16 @@ fn serde_info(attrs: &[syn::Attribute]) -> SerdeInfo {
         // Unknown serde options are serde's business: ignore parse failures.
         let _ = a.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
-                if meta.input.peek(syn::Token![=]) {
-                    let s: LitStr = meta.value()?.parse()?;
-                    info.rename = Some(s.value());
-                } else {
-                    // rename(serialize = "..", deserialize = "..")
-                    meta.parse_nested_meta(|inner| {
-                        let s: LitStr = inner.value()?.parse()?;
-                        if inner.path.is_ident("serialize") {
-                            info.rename = Some(s.value());
-                        }
-                        Ok(())
-                    })?;
+                if let Some(name) = serialize_name(&meta)? {
+                    info.rename = Some(name);
                 }
             } else if meta.path.is_ident("rename_all") {
-                if meta.input.peek(syn::Token![=]) {
-                    let s: LitStr = meta.value()?.parse()?;
-                    info.rename_all = Some(s.value());
-                } else {
-                    meta.parse_nested_meta(|inner| {
-                        let s: LitStr = inner.value()?.parse()?;
-                        if inner.path.is_ident("serialize") {
-                            info.rename_all = Some(s.value());
-                        }
-                        Ok(())
-                    })?;
+                if let Some(name) = serialize_name(&meta)? {
+                    info.rename_all = RenameRule::parse(&name);
+                }
+            } else if meta.path.is_ident("rename_all_fields") {
+                if let Some(name) = serialize_name(&meta)? {
+                    info.rename_all_fields = RenameRule::parse(&name);
                 }
             } else if meta.path.is_ident("flatten") {
                 info.flatten = true;
@@ -235,7 +244,7 @@ fn check_patch_serde(cx: &Ctxt, f: &syn::Field, serde: &SerdeInfo, used: SerdeUs
 fn fields<'a>(
     cx: &Ctxt,
     fields: &'a syn::Fields,
-    rename_all: Option<&str>,
+    rename_all: Option<RenameRule>,
     in_enum: bool,
     has_scopes: &mut bool,
     used: SerdeUse,
@@ -262,12 +271,10 @@ fn fields<'a>(
                 }
             };
             let json = match &f.ident {
-                Some(id) => Seg::Field(
-                    serde
-                        .rename
-                        .clone()
-                        .unwrap_or_else(|| rename_field(&unraw(id), rename_all)),
-                ),
+                Some(id) => Seg::Field(serde.rename.clone().unwrap_or_else(|| match rename_all {
+                    Some(rule) => rule.apply_to_field(&unraw(id)),
+                    None => unraw(id),
+                })),
                 None if n == 1 => Seg::Transparent,
                 // Unnamed fields of a multi-field tuple are array elements on the wire.
                 None => Seg::Index(i),
@@ -285,32 +292,78 @@ fn fields<'a>(
         .collect()
 }
 
-/// serde's `rename_all` applied to a (snake_case) field name.
-fn rename_field(name: &str, rule: Option<&str>) -> String {
-    let pascal = || {
-        name.split('_')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                    .unwrap_or_default()
-            })
-            .collect::<String>()
-    };
-    match rule {
-        Some("lowercase") => name.to_lowercase(),
-        Some("UPPERCASE") | Some("SCREAMING_SNAKE_CASE") => name.to_uppercase(),
-        Some("PascalCase") => pascal(),
-        Some("camelCase") => {
-            let p = pascal();
-            let mut c = p.chars();
-            c.next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or_default()
+/// serde's `rename_all` rules, applied to field names exactly as serde does
+/// (`serde_derive/src/internals/case.rs`, `RenameRule::apply_to_field`):
+/// the field name is taken as written (snake_case by convention, not
+/// re-segmented), `lowercase` and `snake_case` leave it unchanged, and all
+/// case changes are ASCII-only.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RenameRule {
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    Snake,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
+}
+
+impl RenameRule {
+    /// The rule named by `rename_all = ".."`; `None` for a name serde does
+    /// not know (serde reports it).
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "lowercase" => RenameRule::Lower,
+            "UPPERCASE" => RenameRule::Upper,
+            "PascalCase" => RenameRule::Pascal,
+            "camelCase" => RenameRule::Camel,
+            "snake_case" => RenameRule::Snake,
+            "SCREAMING_SNAKE_CASE" => RenameRule::ScreamingSnake,
+            "kebab-case" => RenameRule::Kebab,
+            "SCREAMING-KEBAB-CASE" => RenameRule::ScreamingKebab,
+            _ => return None,
+        })
+    }
+
+    /// The wire name of a field named `field` (unraw) under this rule.
+    pub fn apply_to_field(self, field: &str) -> String {
+        match self {
+            RenameRule::Lower | RenameRule::Snake => field.to_owned(),
+            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
+            RenameRule::Pascal => {
+                let mut pascal = String::new();
+                let mut capitalize = true;
+                for ch in field.chars() {
+                    if ch == '_' {
+                        capitalize = true;
+                    } else if capitalize {
+                        pascal.push(ch.to_ascii_uppercase());
+                        capitalize = false;
+                    } else {
+                        pascal.push(ch);
+                    }
+                }
+                pascal
+            }
+            RenameRule::Camel => {
+                // serde lowercases the first byte (and fails on a name whose
+                // Pascal form is empty or starts with a non-ASCII character).
+                let pascal = RenameRule::Pascal.apply_to_field(field);
+                let mut chars = pascal.chars();
+                match chars.next() {
+                    Some(first) => {
+                        let mut out = String::with_capacity(pascal.len());
+                        out.push(first.to_ascii_lowercase());
+                        out.push_str(chars.as_str());
+                        out
+                    }
+                    None => pascal,
+                }
+            }
+            RenameRule::Kebab => field.replace('_', "-"),
+            RenameRule::ScreamingKebab => field.to_ascii_uppercase().replace('_', "-"),
         }
-        Some("kebab-case") => name.replace('_', "-"),
-        Some("SCREAMING-KEBAB-CASE") => name.to_uppercase().replace('_', "-"),
-        _ => name.to_owned(),
     }
 }
 
@@ -328,16 +381,11 @@ impl<'a> Container<'a> {
         let data = match &input.data {
             syn::Data::Struct(s) => {
                 let all = serde_info(&input.attrs).rename_all;
-                Data::Struct(fields(
-                    cx,
-                    &s.fields,
-                    all.as_deref(),
-                    false,
-                    &mut has_scopes,
-                    used,
-                ))
+                Data::Struct(fields(cx, &s.fields, all, false, &mut has_scopes, used))
             }
-            syn::Data::Enum(e) => Data::Enum(
+            syn::Data::Enum(e) => {
+                let all_fields = serde_info(&input.attrs).rename_all_fields;
+                Data::Enum(
                 e.variants
                     .iter()
                     .map(|v| {
@@ -353,7 +401,8 @@ impl<'a> Container<'a> {
                             fields: fields(
                                 cx,
                                 &v.fields,
-                                serde_info(&v.attrs).rename_all.as_deref(),
+                                // The variant's own `rename_all`, else the enum's `rename_all_fields`.
+                                serde_info(&v.attrs).rename_all.or(all_fields),
                                 true,
                                 &mut has_scopes,
                                 // `default` on an enum is not serde's: only the field's counts.
@@ -365,9 +414,13 @@ impl<'a> Container<'a> {
                         }
                     })
                     .collect(),
-            ),
+                )
+            }
             syn::Data::Union(u) => {
-                cx.error(u.union_token.span, "`#[derive(Validate)]` supports structs and enums, not unions");
+                cx.error(
+                    u.union_token.span,
+                    "`#[derive(Validate)]` supports structs and enums, not unions",
+                );
                 Data::Struct(Vec::new())
             }
         };

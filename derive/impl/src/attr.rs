@@ -97,7 +97,7 @@ impl FieldRules {
 pub enum Literal {
     Str(String),
     Bool(bool),
-    Int(i64),
+    Int(i128),
 }
 
 impl Literal {
@@ -209,12 +209,40 @@ fn expect_list<'a>(cx: &Ctxt, node: &'a Node, example: &str) -> Option<&'a [Node
     }
 }
 
-fn int_value(cx: &Ctxt, v: &Value, what: &str) -> Option<i128> {
+/// An integer literal (with its sign) as an `i128`.
+fn signed(i: &syn::LitInt, minus: bool) -> Option<i128> {
+    let n = i.base10_parse::<u128>().ok()?;
+    if minus {
+        // Down to `i128::MIN`, whose magnitude is above `i128::MAX`.
+        0i128.checked_sub_unsigned(n)
+    } else {
+        i128::try_from(n).ok()
+    }
+}
+
+/// An integer bound; a count (`nonneg`) is at most `u32::MAX`, a `range`
+/// bound an `i128`.
+fn int_value(cx: &Ctxt, v: &Value, what: &str, nonneg: bool) -> Option<i128> {
     match &v.lit {
-        Lit::Int(i) => match i.base10_parse::<i128>() {
-            Ok(n) => Some(if v.neg { -n } else { n }),
-            Err(e) => {
-                cx.error(i.span(), e.to_string());
+        Lit::Int(i) => match signed(i, v.minus.is_some()) {
+            Some(n) => Some(n),
+            None if nonneg => {
+                let msg = match v.minus {
+                    Some(_) => format!("`{what}` cannot be negative"),
+                    None => format!("`{what}` is too large: it must be at most {}", u32::MAX),
+                };
+                cx.error(i.span(), msg);
+                None
+            }
+            None => {
+                cx.error(
+                    i.span(),
+                    format!(
+                        "`{what}` is out of range: a bound must be between {} and {} (the range of `i128`)",
+                        i128::MIN,
+                        i128::MAX
+                    ),
+                );
                 None
             }
         },
@@ -225,6 +253,23 @@ fn int_value(cx: &Ctxt, v: &Value, what: &str) -> Option<i128> {
             );
             None
         }
+    }
+}
+
+/// A `-` before a literal that is not an integer.
+fn minus_misplaced(cx: &Ctxt, v: &Value, what: &str) -> bool {
+    match v.minus {
+        Some(span) if !matches!(v.lit, Lit::Int(_)) => {
+            cx.error(
+                span,
+                format!(
+                    "`{what}` does not take a minus sign before {}: `-` goes only before an integer; remove it",
+                    lit_kind(&v.lit)
+                ),
+            );
+            true
+        }
+        _ => false,
     }
 }
 
@@ -243,8 +288,11 @@ fn lit_kind(l: &Lit) -> &'static str {
 }
 
 fn str_lit(cx: &Ctxt, v: &Value, what: &str) -> Option<LitStr> {
+    if minus_misplaced(cx, v, what) {
+        return None;
+    }
     match &v.lit {
-        Lit::Str(s) if !v.neg => Some(s.clone()),
+        Lit::Str(s) => Some(s.clone()),
         other => {
             cx.error(
                 other.span(),
@@ -278,11 +326,17 @@ fn bounds(
                 if !seen.first(cx, name) {
                     continue;
                 }
-                let Some(n) = int_value(cx, v, &format!("{rn}({name} = ..)")) else {
+                let Some(n) = int_value(cx, v, &format!("{rn}({name} = ..)"), nonneg) else {
                     continue;
                 };
                 if nonneg && n > i128::from(u32::MAX) {
-                    cx.error(v.lit.span(), format!("`{rn}({name} = ..)` is too large"));
+                    cx.error(
+                        v.lit.span(),
+                        format!(
+                            "`{rn}({name} = ..)` is too large: it must be at most {}",
+                            u32::MAX
+                        ),
+                    );
                     continue;
                 }
                 if nonneg && n < 0 {
@@ -571,43 +625,60 @@ pub fn field_rules(cx: &Ctxt, nodes: &[Node], level: Level) -> FieldRules {
 }
 
 fn literal(cx: &Ctxt, v: &Value) -> Option<Literal> {
+    if minus_misplaced(cx, v, "equals") {
+        return None;
+    }
     match &v.lit {
-        Lit::Str(s) if !v.neg => Some(Literal::Str(s.value())),
-        Lit::Bool(b) if !v.neg => Some(Literal::Bool(b.value)),
-        Lit::Int(i) => match i.base10_parse::<i64>() {
-            Ok(n) => Some(Literal::Int(if v.neg { -n } else { n })),
-            Err(e) => {
-                cx.error(i.span(), e.to_string());
+        Lit::Str(s) => Some(Literal::Str(s.value())),
+        Lit::Bool(b) => Some(Literal::Bool(b.value)),
+        Lit::Int(i) => match signed(i, v.minus.is_some()) {
+            Some(n) => Some(Literal::Int(n)),
+            None => {
+                cx.error(
+                    i.span(),
+                    format!(
+                        "`equals` is out of range: an integer must be between {} and {} (the range of `i128`)",
+                        i128::MIN,
+                        i128::MAX
+                    ),
+                );
                 None
             }
         },
         other => {
             cx.error(
                 other.span(),
-                "`equals` expects a string, boolean or integer literal",
+                format!(
+                    "`equals` expects a string, boolean or integer literal, found {}",
+                    lit_kind(other)
+                ),
             );
             None
         }
     }
 }
 
+/// The field names of `path = "a.b"`. A segment may be written raw
+/// (`r#type`) or not (`type`), as field names in the other rules; later hops
+/// are Rust field names, which cannot be `self`, `super`, `crate` or `Self`.
 fn path_segments(cx: &Ctxt, lit: &LitStr) -> Option<Vec<String>> {
+    use syn::ext::IdentExt;
     let s = lit.value();
-    let segs: Vec<String> = s.split('.').map(str::to_owned).collect();
-    let ok = segs.iter().all(|seg| {
-        let mut c = seg.chars();
-        matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_')
-            && c.all(|c| c.is_alphanumeric() || c == '_')
-    });
-    if ok {
-        Some(segs)
-    } else {
-        cx.error(
-            lit.span(),
-            format!("`{s}` is not a field path: expected field names joined by dots, such as `jwt_configuration.alg`"),
-        );
-        None
+    let mut segs = Vec::new();
+    for (n, seg) in s.split('.').enumerate() {
+        let bare = seg.strip_prefix("r#").unwrap_or(seg);
+        let is_ident = syn::parse::Parser::parse_str(Ident::parse_any, bare).is_ok();
+        let reserved = ["self", "super", "crate", "Self"].contains(&bare);
+        if !is_ident || (n > 0 && reserved) || (bare != seg && reserved) {
+            cx.error(
+                lit.span(),
+                format!("`{s}` is not a field path: expected field names joined by dots, such as `jwt_configuration.alg`"),
+            );
+            return None;
+        }
+        segs.push(bare.to_owned());
     }
+    Some(segs)
 }
 
 /// `path = "..", equals = ..` plus consequence lists.

@@ -51,8 +51,13 @@ pub enum Kind<'a> {
     Int,
     Bool,
     Float,
+    /// A sequence, with its item type.
     Seq(Option<&'a Type>),
-    Map(Option<&'a Type>),
+    /// A map, with its key and value types.
+    Map(Option<&'a Type>, Option<&'a Type>),
+    /// A collection that is not a slice (`VecDeque`, sets, ...): sequence
+    /// rules do not apply.
+    Collection,
     Unknown,
 }
 
@@ -77,21 +82,43 @@ fn generic_types(seg: &syn::PathSegment) -> Vec<&Type> {
     }
 }
 
-/// Strips `Option`, `Patch`, `Box` and references: rules apply to the present value.
-pub fn present(ty: &Type) -> &Type {
+/// The type inside one wrapper layer (`Option`, `Patch`, `Box`, `&`), if `ty`
+/// is one.
+fn unwrap_layer(ty: &Type) -> Option<&Type> {
     match ty {
-        Type::Reference(r) => present(&r.elem),
-        Type::Paren(p) => present(&p.elem),
-        Type::Group(g) => present(&g.elem),
+        Type::Reference(r) => Some(&r.elem),
+        Type::Paren(p) => unwrap_layer(&p.elem),
+        Type::Group(g) => unwrap_layer(&g.elem),
         _ => match last_segment(ty) {
             Some(seg) if ["Option", "Patch", "Box"].iter().any(|n| seg.ident == n) => {
                 match generic_types(seg).as_slice() {
-                    [inner] => present(inner),
-                    _ => ty,
+                    [inner] => Some(inner),
+                    _ => None,
                 }
             }
+            _ => None,
+        },
+    }
+}
+
+/// Strips every `Option`, `Patch`, `Box` and reference layer: rules apply to
+/// the present value.
+pub fn present(ty: &Type) -> &Type {
+    match unwrap_layer(ty) {
+        Some(inner) => present(inner),
+        None => match ty {
+            Type::Paren(p) => present(&p.elem),
+            Type::Group(g) => present(&g.elem),
             _ => ty,
         },
+    }
+}
+
+/// How many wrapper layers (`Option`, `Patch`, `Box`, `&`) `ty` shows.
+pub fn wrapper_layers(ty: &Type) -> usize {
+    match unwrap_layer(ty) {
+        Some(inner) => 1 + wrapper_layers(inner),
+        None => 0,
     }
 }
 
@@ -117,8 +144,13 @@ pub fn kind(ty: &Type) -> Kind<'_> {
         | "usize" => Kind::Int,
         "bool" => Kind::Bool,
         "f32" | "f64" => Kind::Float,
-        "Vec" | "VecDeque" => Kind::Seq(args.first().copied()),
-        "BTreeMap" | "HashMap" | "IndexMap" => Kind::Map(args.get(1).copied()),
+        "Vec" => Kind::Seq(args.first().copied()),
+        "VecDeque" | "LinkedList" | "BinaryHeap" | "BTreeSet" | "HashSet" | "IndexSet" => {
+            Kind::Collection
+        }
+        "BTreeMap" | "HashMap" | "IndexMap" => {
+            Kind::Map(args.first().copied(), args.get(1).copied())
+        }
         _ => Kind::Unknown,
     }
 }
@@ -175,7 +207,7 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
                 ("length", Kind::Seq(_)) => {
                     "; for the number of items use `items(min = .., max = ..)`"
                 }
-                ("length", Kind::Map(_)) => {
+                ("length", Kind::Map(..)) => {
                     "; for the number of entries use `entries(min = .., max = ..)`"
                 }
                 (_, Kind::Int) if name == "length" => {
@@ -213,14 +245,25 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
         if let Some(span) = span
             && !is(|k| matches!(k, Kind::Seq(_)))
         {
-            mismatch(cx, span, name, "sequences (`Vec<T>`)", ty, "");
+            let hint = match k {
+                Kind::Collection => "; it is not a slice: use a `Vec<T>` field",
+                _ => "",
+            };
+            mismatch(
+                cx,
+                span,
+                name,
+                "sequences (`Vec<T>`, slices, arrays)",
+                ty,
+                hint,
+            );
         }
     }
     if let Some((_, each)) = &r.each {
         check_field_rules(cx, each, elem);
     }
     let value = match k {
-        Kind::Map(v) => v,
+        Kind::Map(_, v) => v,
         _ => None,
     };
     for (name, span) in [
@@ -229,7 +272,7 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
         ("values", r.values.as_ref().map(|x| x.0)),
     ] {
         if let Some(span) = span
-            && !is(|k| matches!(k, Kind::Map(_)))
+            && !is(|k| matches!(k, Kind::Map(..)))
         {
             mismatch(
                 cx,
@@ -240,6 +283,27 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
                 "",
             );
         }
+    }
+    // JSON object keys are strings: a map whose key type is visibly not a
+    // string cannot be given map rules.
+    if let Kind::Map(Some(key), _) = k
+        && !matches!(kind(key), Kind::Str | Kind::Unknown)
+        && let Some(span) = r
+            .entries
+            .as_ref()
+            .map(|x| x.0)
+            .or(r.keys.as_ref().map(|x| x.0))
+            .or(r.values.as_ref().map(|x| x.0))
+    {
+        cx.error(
+            span,
+            format!(
+                "`{}` applies to maps with string keys (`BTreeMap<String, V>`), but the keys of this `{}` are `{}`: JSON object keys are strings, use `String` keys",
+                first_map_rule(r),
+                type_string(present(ty)),
+                type_string(key)
+            ),
+        );
     }
     if let Some((_, v)) = &r.values {
         check_field_rules(cx, v, value);
@@ -255,6 +319,17 @@ fn check_field_rules(cx: &Ctxt, r: &FieldRules, ty: Option<&Type>) {
             ty,
             "",
         );
+    }
+}
+
+/// The first map rule given, by name.
+fn first_map_rule(r: &FieldRules) -> &'static str {
+    if r.entries.is_some() {
+        "entries"
+    } else if r.keys.is_some() {
+        "keys"
+    } else {
+        "values"
     }
 }
 
@@ -312,9 +387,19 @@ pub fn find_field<'c, 'a>(fields: &'c [Field<'a>], name: &str) -> Option<&'c Fie
         })
 }
 
-fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> bool {
-    if find_field(fields, name).is_some() {
-        return true;
+/// The index of the field `name` names, reporting an unknown name, or a
+/// `#[serde(flatten)]` field (its members are members of this object: it has
+/// no value of its own for a struct-level rule to test).
+fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> Option<usize> {
+    if let Some(f) = find_field(fields, name) {
+        if f.flatten {
+            cx.error(
+                span,
+                format!("`{name}` is `#[serde(flatten)]`: its entries are members of this object, so it has no value of its own for a struct-level rule to test; name the flattened members' own fields in their type"),
+            );
+            return None;
+        }
+        return fields.iter().position(|g| std::ptr::eq(g, f));
     }
     let names: Vec<String> = fields.iter().filter_map(|f| f.name()).collect();
     let mut msg = format!("no field `{name}` in this struct");
@@ -324,24 +409,31 @@ fn check_name(cx: &Ctxt, fields: &[Field], name: &str, span: Span) -> bool {
         msg.push_str(&format!("; its fields are: {}", names.join(", ")));
     }
     cx.error(span, msg);
-    false
+    None
 }
 
-fn check_ident(cx: &Ctxt, fields: &[Field], id: &Ident) {
+fn check_ident(cx: &Ctxt, fields: &[Field], id: &Ident) -> Option<usize> {
     use crate::attr::UnrawExt;
-    check_name(cx, fields, &id.unraw_string(), id.span());
+    check_name(cx, fields, &id.unraw_string(), id.span())
 }
 
-fn check_path_eq(cx: &Ctxt, fields: &[Field], pe: &PathEq) {
-    let Some(first) = pe.segments.first() else {
-        return;
-    };
-    if !check_name(cx, fields, first, pe.path.span()) {
-        return;
+/// A resolved `path = "..", equals = ..`: the first field's index, the later
+/// hops, and the literal (as a key).
+type PathKey = (usize, Vec<String>, String);
+
+fn literal_key(l: &Literal) -> String {
+    match l {
+        Literal::Str(s) => format!("str:{s}"),
+        Literal::Bool(b) => format!("bool:{b}"),
+        Literal::Int(i) => format!("int:{i}"),
     }
-    if pe.segments.len() == 1
-        && let Some(f) = find_field(fields, first)
-    {
+}
+
+fn check_path_eq(cx: &Ctxt, fields: &[Field], pe: &PathEq) -> Option<PathKey> {
+    let first = pe.segments.first()?;
+    let index = check_name(cx, fields, first, pe.path.span())?;
+    if pe.segments.len() == 1 {
+        let f = &fields[index];
         let k = kind(f.ty);
         let fits = matches!(
             (&pe.equals, k),
@@ -361,36 +453,148 @@ fn check_path_eq(cx: &Ctxt, fields: &[Field], pe: &PathEq) {
             );
         }
     }
+    Some((index, pe.segments[1..].to_vec(), literal_key(&pe.equals)))
+}
+
+/// The field names of one list (`mutually_exclusive(..)`, `absent(..)`),
+/// resolved; a field named twice (also by its Rust and serde names) is
+/// reported at the second name.
+fn check_field_list(
+    cx: &Ctxt,
+    fields: &[Field],
+    ids: &[Ident],
+    what: &str,
+    seen: &mut Vec<usize>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(index) = check_ident(cx, fields, id) else {
+            continue;
+        };
+        if seen.contains(&index) {
+            cx.error(
+                id.span(),
+                format!(
+                    "`{id}` names a field that is already named in this `{what}` (as `{}`)",
+                    fields[index].name().unwrap_or_default()
+                ),
+            );
+            continue;
+        }
+        seen.push(index);
+        out.push(index);
+    }
+    out
 }
 
 fn check_struct_rules(cx: &Ctxt, c: &Container, fields: &[Field]) {
+    use crate::attr::UnrawExt;
     let named = fields.iter().all(|f| f.ident.is_some());
+    // Each rule, resolved to field indices: a rule equal to an earlier one is
+    // a duplicate.
+    let mut earlier: Vec<String> = Vec::new();
     for rule in &c.rules.rules {
+        let span = match rule {
+            CrossRule::MutuallyExclusive(s, _) | CrossRule::When(s, ..) => *s,
+        };
         if !named || fields.is_empty() {
-            let span = match rule {
-                CrossRule::MutuallyExclusive(s, _) | CrossRule::When(s, ..) => *s,
-            };
             cx.error(span, "struct-level rules need a struct with named fields");
             continue;
         }
-        match rule {
+        let errors_before = cx.error_count();
+        let (rn, key) = match rule {
             CrossRule::MutuallyExclusive(_, ids) => {
-                ids.iter().for_each(|i| check_ident(cx, fields, i))
+                let mut list =
+                    check_field_list(cx, fields, ids, "mutually_exclusive(...)", &mut Vec::new());
+                list.sort_unstable();
+                ("mutually_exclusive", format!("mutually_exclusive:{list:?}"))
             }
             CrossRule::When(_, cond, cons) => {
-                match cond {
-                    Condition::Set(id) => check_ident(cx, fields, id),
-                    Condition::Equals(pe) => check_path_eq(cx, fields, pe),
-                }
+                let rn = match cond {
+                    Condition::Set(_) => "when_set",
+                    Condition::Equals(_) => "when",
+                };
+                // The path the condition tests (its first hop a field of this
+                // struct, which the condition needs set).
+                let (cond_key, cond_path) = match cond {
+                    Condition::Set(id) => {
+                        let index = check_ident(cx, fields, id);
+                        (format!("set:{index:?}"), index.map(|i| (i, Vec::new())))
+                    }
+                    Condition::Equals(pe) => {
+                        let key = check_path_eq(cx, fields, pe);
+                        let path = key.as_ref().map(|k| (k.0, k.1.clone()));
+                        (format!("equals:{key:?}"), path)
+                    }
+                };
+                let cond_field = cond_path.as_ref().map(|p| p.0);
+                let mut absent_seen: Vec<usize> = Vec::new();
+                let mut then_seen: Vec<(usize, Vec<String>)> = Vec::new();
+                let mut keys: Vec<String> = Vec::new();
                 for con in cons {
                     match con {
-                        Consequence::Then(pe) => check_path_eq(cx, fields, pe),
+                        Consequence::Then(pe) => {
+                            let Some(key) = check_path_eq(cx, fields, pe) else {
+                                continue;
+                            };
+                            let path = (key.0, key.1.clone());
+                            if cond_path.as_ref() == Some(&path) {
+                                cx.error(
+                                    pe.path.span(),
+                                    format!("`then(path = \"{}\", ..)` names the field of this rule's own condition: the rule would contradict or repeat its condition", pe.path.value()),
+                                );
+                            } else if then_seen.contains(&path) {
+                                cx.error(
+                                    pe.path.span(),
+                                    format!(
+                                        "`{}` already has a `then(...)` in this `{rn}(...)`",
+                                        pe.path.value()
+                                    ),
+                                );
+                            } else {
+                                then_seen.push(path);
+                            }
+                            keys.push(format!("then:{key:?}"));
+                        }
                         Consequence::Absent(ids) => {
-                            ids.iter().for_each(|i| check_ident(cx, fields, i))
+                            for id in ids {
+                                if let (Some(cf), Some(f)) =
+                                    (cond_field, find_field(fields, &id.unraw_string()))
+                                    && std::ptr::eq(&fields[cf], f)
+                                {
+                                    cx.error(
+                                        id.span(),
+                                        format!("`{id}` is the field of this rule's own condition: it cannot be required absent when the condition holds (the rule could never pass)"),
+                                    );
+                                }
+                            }
+                            check_field_list(
+                                cx,
+                                fields,
+                                ids,
+                                &format!("{rn}(...)"),
+                                &mut absent_seen,
+                            );
                         }
                     }
                 }
+                absent_seen.sort_unstable();
+                keys.push(format!("absent:{absent_seen:?}"));
+                keys.sort_unstable();
+                (rn, format!("{cond_key}|{}", keys.join("|")))
             }
+        };
+        if cx.error_count() > errors_before {
+            // Not fully resolved: already reported, not compared.
+            continue;
+        }
+        if earlier.contains(&key) {
+            cx.error(
+                span,
+                format!("duplicate rule: this `{rn}(...)` repeats an earlier one on this struct"),
+            );
+        } else {
+            earlier.push(key);
         }
     }
 }

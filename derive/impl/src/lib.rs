@@ -40,6 +40,11 @@ impl Ctxt {
         self.errors.borrow_mut().push(syn::Error::new(span, msg));
     }
 
+    /// How many errors have been recorded so far.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     pub(crate) fn syn_error(&self, e: syn::Error) {
         self.errors.borrow_mut().push(e);
     }

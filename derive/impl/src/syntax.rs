@@ -22,7 +22,8 @@ pub enum Node {
 /// A literal value; integers may carry a leading `-`.
 pub struct Value {
     pub lit: Lit,
-    pub neg: bool,
+    /// The span of a leading `-`, if any.
+    pub minus: Option<Span>,
 }
 
 impl Node {
@@ -62,11 +63,10 @@ impl Parse for Node {
         let name = input.call(Ident::parse_any)?;
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            let neg = if input.peek(Token![-]) {
-                input.parse::<Token![-]>()?;
-                true
+            let minus = if input.peek(Token![-]) {
+                Some(input.parse::<Token![-]>()?.span)
             } else {
-                false
+                None
             };
             if !input.peek(Lit) {
                 return Err(
@@ -74,7 +74,7 @@ impl Parse for Node {
                 );
             }
             let lit: Lit = input.parse()?;
-            Ok(Node::Value(name, Value { lit, neg }))
+            Ok(Node::Value(name, Value { lit, minus }))
         } else if input.peek(token::Paren) {
             let content;
             syn::parenthesized!(content in input);
