@@ -1,4 +1,4 @@
-//! What `#[derive(Validate)]` costs at run time, measured with divan.
+//! What `#[derive(Validate)]` costs at run time, measured with criterion.
 //!
 //! Run with `cargo bench -p spec-validate --bench validate` (add a filter such
 //! as `-- pattern` to run one group). The machine may be shared and noisy, so
@@ -8,12 +8,12 @@
 //!   scanned pattern, range, url(https, placeholders, empty), items/each,
 //!   entries/keys/values on a `BTreeMap`, nested, struct-level `properties`
 //!   and `when`/`then`) against the same struct with eight violations.
-//!   `divan::AllocProfiler` is the
-//!   global allocator, so the `alloc:` rows show allocations per iteration:
-//!   the valid path should show none (divan omits all-zero `alloc:`/`dealloc:`
-//!   rows, so no rows means zero), the error path some. Every benchmark
-//!   drops the `Result` inside the timed loop, so the error path's time and
-//!   counts include freeing the report.
+//!   A counting global allocator measures one `validate()` of each value
+//!   before the groups run and prints its allocations and bytes (a `realloc`
+//!   counts as one allocation of the new size): the valid path should show
+//!   none, the error path some. Every benchmark drops the `Result` inside the
+//!   timed loop, so the error path's time and counts include freeing the
+//!   report.
 //! * `pattern`: `^[^<>]+$`, which the derive turns into a direct character
 //!   scan, against `regex::Regex::is_match` on the same pattern (compiled once,
 //!   outside the loop), on strings of 100, 10 000 and 1 000 000 characters.
@@ -22,17 +22,61 @@
 //!   against `^(a+)+$`, which is catastrophic for a backtracking engine but is
 //!   matched by the `regex` crate in linear time.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Duration;
 
-use divan::counter::BytesCount;
-use divan::{Bencher, black_box};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use spec_validate::{Patch, Validate};
 
+/// The system allocator, counting allocations and allocated bytes.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+fn count(bytes: usize) {
+    ALLOCATIONS.fetch_add(1, Relaxed);
+    BYTES.fetch_add(bytes, Relaxed);
+}
+
+// SAFETY: every call is forwarded unchanged to `System`.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
 #[global_allocator]
-static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+static ALLOC: Counting = Counting;
 
 fn main() {
-    divan::main();
+    print_allocations();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    report(&mut c);
+    pattern(&mut c);
+    scaling(&mut c);
+    c.final_summary();
 }
 
 /// `len` ASCII characters of ordinary text (no `<` or `>`).
@@ -141,116 +185,113 @@ mod rules {
     }
 }
 
-/// Valid vs invalid value of the rule-heavy struct; see the `alloc:` rows.
-mod report {
-    use super::*;
-
-    #[divan::bench]
-    fn valid(bencher: Bencher) {
-        let value = rules::valid();
-        assert!(value.validate().is_ok());
-        bencher.bench_local(|| black_box(&value).validate().is_ok());
+/// Allocations and bytes of one `validate()` (result dropped) of each `report` value.
+fn print_allocations() {
+    for (case, value) in [("valid", rules::valid()), ("invalid", rules::invalid())] {
+        let (allocations, bytes) = (ALLOCATIONS.load(Relaxed), BYTES.load(Relaxed));
+        drop(black_box(black_box(&value).validate()));
+        println!(
+            "report/{case}: {} allocations, {} bytes per validate()",
+            ALLOCATIONS.load(Relaxed) - allocations,
+            BYTES.load(Relaxed) - bytes,
+        );
     }
+}
 
-    #[divan::bench]
-    fn invalid(bencher: Bencher) {
-        let value = rules::invalid();
-        assert_eq!(value.validate().unwrap_err().violations().len(), 8);
-        bencher.bench_local(|| black_box(&value).validate().is_ok());
-    }
+/// Valid vs invalid value of the rule-heavy struct; allocations are printed by
+/// `print_allocations`.
+fn report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("report");
+    let valid = rules::valid();
+    assert!(valid.validate().is_ok());
+    group.bench_function("valid", |b| b.iter(|| black_box(&valid).validate().is_ok()));
+
+    let invalid = rules::invalid();
+    assert_eq!(invalid.validate().unwrap_err().violations().len(), 8);
+    group.bench_function("invalid", |b| {
+        b.iter(|| black_box(&invalid).validate().is_ok())
+    });
+    group.finish();
+}
+
+#[derive(Validate)]
+struct Name {
+    #[validate(pattern = "^[^<>]+$")]
+    name: String,
 }
 
 /// The derive's direct scan of `^[^<>]+$` vs `Regex::is_match` on the same pattern.
-mod pattern {
-    use super::*;
-
-    const PATTERN: &str = "^[^<>]+$";
-    const CHARS: &[usize] = &[100, 10_000, 1_000_000];
-
-    #[derive(Validate)]
-    struct Name {
-        #[validate(pattern = "^[^<>]+$")]
-        name: String,
+fn pattern(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pattern");
+    // A 1 000 000-character regex match takes milliseconds: fewer samples.
+    group.sample_size(30);
+    let re = regex::Regex::new("^[^<>]+$").unwrap();
+    for chars in [100, 10_000, 1_000_000] {
+        for (alphabet, name) in [
+            ("ascii", ascii_text(chars)),
+            ("unicode", unicode_text(chars)),
+        ] {
+            let value = Name { name };
+            assert!(value.validate().is_ok() && re.is_match(&value.name));
+            group.throughput(Throughput::Bytes(value.name.len() as u64));
+            group.bench_with_input(
+                BenchmarkId::new(format!("{alphabet}_derive_scan"), chars),
+                &value,
+                |b, value| b.iter(|| black_box(value).validate().is_ok()),
+            );
+            group.bench_with_input(
+                BenchmarkId::new(format!("{alphabet}_regex_is_match"), chars),
+                &value.name,
+                |b, text| b.iter(|| re.is_match(black_box(text))),
+            );
+        }
     }
+    group.finish();
+}
 
-    fn scan(bencher: Bencher, text: String) {
-        let value = Name { name: text };
-        assert!(value.validate().is_ok());
-        bencher
-            .counter(BytesCount::of_str(&value.name))
-            .bench_local(|| black_box(&value).validate().is_ok());
-    }
-
-    fn regex(bencher: Bencher, text: String) {
-        let re = regex::Regex::new(PATTERN).unwrap();
-        assert!(re.is_match(&text));
-        bencher
-            .counter(BytesCount::of_str(&text))
-            .bench_local(|| re.is_match(black_box(&text)));
-    }
-
-    #[divan::bench(args = CHARS)]
-    fn ascii_derive_scan(bencher: Bencher, chars: usize) {
-        scan(bencher, ascii_text(chars));
-    }
-
-    #[divan::bench(args = CHARS)]
-    fn ascii_regex_is_match(bencher: Bencher, chars: usize) {
-        regex(bencher, ascii_text(chars));
-    }
-
-    #[divan::bench(args = CHARS)]
-    fn unicode_derive_scan(bencher: Bencher, chars: usize) {
-        scan(bencher, unicode_text(chars));
-    }
-
-    #[divan::bench(args = CHARS)]
-    fn unicode_regex_is_match(bencher: Bencher, chars: usize) {
-        regex(bencher, unicode_text(chars));
-    }
+#[derive(Validate)]
+struct Untrusted {
+    #[validate(length(min = 1), pattern = "^[^<>]+$")]
+    text: String,
+    // Not a scan: compiled once by the `regex` crate.
+    #[validate(pattern = "^(a+)+$")]
+    repeated: Option<String>,
 }
 
 /// Validation time against input size: should be linear (constant throughput).
-mod scaling {
-    use super::*;
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scaling");
+    // A 10 MB iteration takes milliseconds: the fewest samples criterion allows.
+    group.sample_size(10);
+    for bytes in [1_000, 1_000_000, 10_000_000] {
+        group.throughput(Throughput::Bytes(bytes as u64));
 
-    const BYTES: &[usize] = &[1_000, 1_000_000, 10_000_000];
-
-    #[derive(Validate)]
-    struct Untrusted {
-        #[validate(length(min = 1), pattern = "^[^<>]+$")]
-        text: String,
-        // Not a scan: compiled once by the `regex` crate.
-        #[validate(pattern = "^(a+)+$")]
-        repeated: Option<String>,
-    }
-
-    /// A valid `text` of `bytes` ASCII characters: length count plus scan.
-    #[divan::bench(args = BYTES)]
-    fn scanned_field(bencher: Bencher, bytes: usize) {
-        let value = Untrusted {
+        // A valid `text` of `bytes` ASCII characters: length count plus scan.
+        let scanned = Untrusted {
             text: ascii_text(bytes),
             repeated: None,
         };
-        assert!(value.validate().is_ok());
-        bencher
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| black_box(&value).validate().is_ok());
-    }
+        assert!(scanned.validate().is_ok());
+        group.bench_with_input(
+            BenchmarkId::new("scanned_field", bytes),
+            &scanned,
+            |b, value| b.iter(|| black_box(value).validate().is_ok()),
+        );
 
-    /// `aaaa…a!` against `^(a+)+$`: exponential for backtracking, linear here.
-    /// One violation, so the report allocates (a constant amount).
-    #[divan::bench(args = BYTES)]
-    fn nested_quantifier_worst_case(bencher: Bencher, bytes: usize) {
+        // `aaaa…a!` against `^(a+)+$`: exponential for backtracking, linear here.
+        // One violation, so the report allocates (a constant amount).
         let mut repeated = "a".repeat(bytes - 1);
         repeated.push('!');
-        let value = Untrusted {
+        let worst = Untrusted {
             text: "x".into(),
             repeated: Some(repeated),
         };
-        assert_eq!(value.validate().unwrap_err().violations().len(), 1);
-        bencher
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| black_box(&value).validate().is_ok());
+        assert_eq!(worst.validate().unwrap_err().violations().len(), 1);
+        group.bench_with_input(
+            BenchmarkId::new("nested_quantifier_worst_case", bytes),
+            &worst,
+            |b, value| b.iter(|| black_box(value).validate().is_ok()),
+        );
     }
+    group.finish();
 }
