@@ -7,11 +7,11 @@
 //! one run. The `lower_*` functions build the IR alongside; the IR is returned only when no
 //! check failed, so downstream code can rely on the invariants documented in [`crate::ir`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Span, did_you_mean, one_of_list, suggest};
-use crate::ir;
 use crate::model::*;
+use crate::{graph, ir, naming};
 use spec_validate_impl::pattern;
 
 /// Primitive type names a schema's `type:` may use besides a named type.
@@ -36,6 +36,35 @@ pub const FORMATS: &[&str] = &[
     "date-time",
 ];
 
+/// Type names that `#[derive(Validate)]` recognises by name (the last segment of a field's
+/// type: see `kind` in `derive/impl/src/check.rs` and `is_patch` in `derive/impl/src/ast.rs`).
+/// A generated type with one of these names would be read as a string, a collection or a
+/// `Patch` wrapper, and its field's checks would not compile. `Option`, `Box` and `Secret` are
+/// recognised only with a type argument, which a generated type never has: they stay usable.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "BTreeMap",
+    "BTreeSet",
+    "BinaryHeap",
+    "Cow",
+    "HashMap",
+    "HashSet",
+    "IndexMap",
+    "IndexSet",
+    "LinkedList",
+    "Patch",
+    "String",
+    "Vec",
+    "VecDeque",
+];
+
+/// How deep named map types may nest through one another (their checks are written out,
+/// nested, wherever they are used), in levels of maps and arrays.
+pub const MAP_NESTING_LIMIT: usize = 64;
+
+/// The largest count bound (`max_length`, `max_items`, `max_properties`, ...): what
+/// `#[derive(Validate)]` accepts.
+pub const MAX_COUNT_BOUND: u64 = u32::MAX as u64;
+
 const LIFECYCLES: &[&str] = &["ga", "ea", "deprecated"];
 const UNKNOWN_FIELDS: &[&str] = &["reject", "keep"];
 
@@ -59,13 +88,20 @@ pub fn check(source: &str, spec: &Spec, text: &[char]) -> Result<ir::Api, Vec<Di
             .and_then(|r| r.type_name.as_ref())
             .map(|n| n.value.as_str()),
         errors: Vec::new(),
+        secret_fields: Vec::new(),
     };
     checker.check_type_names(spec);
+    checker.check_reserved_names(spec);
+    let maps_bounded = checker.check_type_cycles(spec);
     let mut types = BTreeMap::new();
     for t in &spec.types {
         if let Some(def) = checker.lower_type(t) {
             types.insert(def.name.clone(), def);
         }
+    }
+    if maps_bounded {
+        // Follows chains of named map types: only once they are known to be finite and short.
+        checker.check_secret_fields(&types);
     }
     let endpoint = match &spec.endpoint {
         Some(endpoint) => checker.lower_endpoint(endpoint),
@@ -87,6 +123,9 @@ struct Checker<'s> {
     /// The request body's type (`endpoint.request.type`), when named.
     request_type: Option<&'s str>,
     errors: Vec<Diagnostic>,
+    /// Secret fields and their lowered schemas, checked once every type is lowered (see
+    /// `check_secret_fields`).
+    secret_fields: Vec<(&'s FieldSpec, &'s Spanned<bool>, ir::Schema)>,
 }
 
 /// What a schema's `type:` resolved to.
@@ -456,6 +495,219 @@ impl<'s> Checker<'s> {
         }
     }
 
+    /// A type must not take a name that `#[derive(Validate)]` reads as something else (see
+    /// [`RESERVED_TYPE_NAMES`]); what counts is the Rust name the generator gives it.
+    fn check_reserved_names(&mut self, spec: &Spec) {
+        let rust = naming::type_names(spec.types.iter().map(|t| t.name.value.as_str()));
+        for t in &spec.types {
+            let Some(ident) = rust.get(&t.name.value) else {
+                continue;
+            };
+            if !RESERVED_TYPE_NAMES.contains(&ident.as_str()) {
+                continue;
+            }
+            let reads_as = match ident.as_str() {
+                "String" | "Cow" => "a string",
+                "Patch" => "the `Patch` wrapper of optional nullable fields",
+                "BTreeMap" | "HashMap" | "IndexMap" => "a map",
+                _ => "a list or set",
+            };
+            let message = if *ident == t.name.value {
+                format!("type name `{ident}` is reserved")
+            } else {
+                format!(
+                    "type name `{}` is reserved: its Rust name would be `{ident}`",
+                    t.name.value
+                )
+            };
+            self.error(
+                Diagnostic::error(message, t.name.span)
+                    .label("reserved name")
+                    .note(format!(
+                        "`#[derive(Validate)]` reads a type named `{ident}` as {reads_as}, so the generated checks would not compile; reserved: {}",
+                        one_of_list(RESERVED_TYPE_NAMES).replace(" or ", " and ")
+                    ))
+                    .help(format!("rename the type, e.g. `{ident}Type`")),
+            );
+        }
+    }
+
+    /// Cycles of types that Rust or serde cannot express (each reported at the reference that
+    /// closes it), and chains of named maps too deep to write out. Returns whether chains of
+    /// named map types are finite and within the limit (later passes follow them).
+    ///
+    /// - A union variant whose type is a union (itself or another that leads back) reads the
+    ///   same input again: an untagged union tries each variant in turn, so deserializing it
+    ///   would recurse forever. Any layer that reads input (an object, an array, a map) in
+    ///   between makes the recursion finite.
+    /// - A named map type is a Rust type alias, and an alias cannot contain itself: a map type
+    ///   that leads back to itself through maps and arrays only cannot be generated.
+    fn check_type_cycles(&mut self, spec: &'s Spec) -> bool {
+        let index: HashMap<&str, usize> = spec
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.value.as_str(), i))
+            .collect();
+        let n = spec.types.len();
+        let target = |ty: &Spanned<String>, kind: fn(&TypeBody) -> bool| {
+            index
+                .get(ty.value.as_str())
+                .copied()
+                .filter(|&j| kind(&spec.types[j].body))
+        };
+
+        // Unions: variant → union edges.
+        let is_union = |b: &TypeBody| matches!(b, TypeBody::Union(_));
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut refs: Vec<(usize, usize, &'s VariantSpec, &'s Spanned<String>)> = Vec::new();
+        for (i, t) in spec.types.iter().enumerate() {
+            if let TypeBody::Union(u) = &t.body {
+                for v in &u.variants {
+                    if let Some(ty) = &v.schema.ty
+                        && let Some(j) = target(ty, is_union)
+                    {
+                        edges[i].push(j);
+                        refs.push((i, j, v, ty));
+                    }
+                }
+            }
+        }
+        let component = graph::components(&edges);
+        let cyclic = graph::on_cycle(&edges, &component);
+        // The names on each cycle, listed once per component (a cycle may be long).
+        let mut members: HashMap<usize, String> = HashMap::new();
+        for (i, j, v, ty) in refs {
+            if !cyclic[i] || component[i] != component[j] {
+                continue;
+            }
+            let union = &spec.types[i].name.value;
+            let variant = v.name.as_ref().map_or("?", |n| n.value.as_str());
+            let (label, note) = if i == j {
+                (
+                    format!("variant `{variant}` is `{union}` itself"),
+                    format!(
+                        "an untagged union tries its variants in turn: reading this variant reads `{union}` again from the same input, forever (a stack overflow at run time)"
+                    ),
+                )
+            } else {
+                let members = members
+                    .entry(component[i])
+                    .or_insert_with(|| cycle_members(spec, &component, component[i]));
+                (
+                    format!(
+                        "variant `{variant}` is `{}`, which leads back to `{union}`",
+                        ty.value
+                    ),
+                    format!(
+                        "{members} contain one another through union variants: reading `{union}` reads `{}`, which reads `{union}` again from the same input, forever (a stack overflow at run time)",
+                        ty.value
+                    ),
+                )
+            };
+            self.error(
+                Diagnostic::error(
+                    format!("union `{union}` contains itself without reading any input"),
+                    ty.span,
+                )
+                .label(label)
+                .note(note)
+                .help(format!(
+                    "remove the variant, or put an array, a map or an object between (e.g. `type: array, items: {{ type: {} }}`)",
+                    ty.value
+                )),
+            );
+        }
+
+        // Named maps: map → map edges through inline maps and arrays.
+        let is_map = |b: &TypeBody| matches!(b, TypeBody::Map(_));
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut refs: Vec<(usize, usize, &'s Spanned<String>)> = Vec::new();
+        for (i, t) in spec.types.iter().enumerate() {
+            if let TypeBody::Map(m) = &t.body
+                && let Some(values) = &m.values
+            {
+                inline_type_refs(values.get(), &mut |ty| {
+                    if let Some(j) = target(ty, is_map) {
+                        edges[i].push(j);
+                        refs.push((i, j, ty));
+                    }
+                });
+            }
+        }
+        let component = graph::components(&edges);
+        let cyclic = graph::on_cycle(&edges, &component);
+        let mut acyclic = true;
+        for &(i, j, ty) in &refs {
+            if !cyclic[i] || component[i] != component[j] {
+                continue;
+            }
+            acyclic = false;
+            let map = &spec.types[i].name.value;
+            let label = if i == j {
+                format!("`{map}` again")
+            } else {
+                format!("`{}`, which leads back to `{map}`", ty.value)
+            };
+            self.error(
+                Diagnostic::error(
+                    format!("map type `{map}` contains itself through maps and arrays only"),
+                    ty.span,
+                )
+                .label(label)
+                .note(format!(
+                    "a `kind: map` type becomes a Rust type alias (`type {map} = BTreeMap<String, ...>`), and an alias cannot contain itself"
+                ))
+                .help(format!(
+                    "make `{map}` a `kind: union` with one variant, `{{ name: Entries, type: map, values: ... }}`: a union can contain itself through a map"
+                )),
+            );
+        }
+        if !acyclic {
+            return false;
+        }
+        // How many levels of maps and arrays each named map writes out where it is used. A
+        // component's reachable components have smaller ids: visit in id order.
+        let mut order: Vec<usize> = (0..n).filter(|&i| is_map(&spec.types[i].body)).collect();
+        order.sort_by_key(|&i| component[i]);
+        let mut depth = vec![0usize; n];
+        let mut shallow = true;
+        for i in order {
+            let TypeBody::Map(m) = &spec.types[i].body else {
+                continue;
+            };
+            let Some(values) = &m.values else { continue };
+            let inner = nesting(values.get(), &|ty| target(ty, is_map).map(|j| depth[j]));
+            depth[i] = (1 + inner).min(MAP_NESTING_LIMIT + 1);
+            if depth[i] <= MAP_NESTING_LIMIT {
+                continue;
+            }
+            shallow = false;
+            // Reported where the limit is crossed, at the use of the deepest map.
+            let deepest = refs
+                .iter()
+                .filter(|(from, _, _)| *from == i)
+                .max_by_key(|(_, to, _)| depth[*to]);
+            if let Some(&(_, j, ty)) = deepest
+                && depth[j] <= MAP_NESTING_LIMIT
+            {
+                let map = &spec.types[i].name.value;
+                self.error(
+                    Diagnostic::error(
+                        format!(
+                            "map type `{map}` nests more than {MAP_NESTING_LIMIT} levels of maps and arrays"
+                        ),
+                        ty.span,
+                    )
+                    .label(format!("`{}` alone nests {} levels", ty.value, depth[j]))
+                    .note("a named map type is written out, checks and all, wherever it is used")
+                    .help("put an object type somewhere in the chain of maps"),
+                );
+            }
+        }
+        shallow
+    }
+
     /// `lifecycle:` is one of `ga`, `ea`, `deprecated`.
     fn check_lifecycle(&mut self, lifecycle: &Option<Spanned<String>>) -> ir::Lifecycle {
         let Some(l) = lifecycle else {
@@ -567,6 +819,9 @@ impl<'s> Checker<'s> {
         if let (Some(default), Some(_)) = (&f.default, &schema) {
             self.check_default(default, &f.schema, nullable);
         }
+        if let (Some(secret), Some(schema)) = (f.secret.as_ref().filter(|s| s.value), &schema) {
+            self.secret_fields.push((f, secret, schema.clone()));
+        }
         Some(ir::Field {
             name: f.name.value.clone(),
             description: text(&f.description),
@@ -578,6 +833,44 @@ impl<'s> Checker<'s> {
             scopes: values(&f.scopes),
             default: f.default.as_ref().map(|d| d.get().clone()),
         })
+    }
+
+    /// `secret: true` wraps the value in `spec_validate::Secret`, which only string checks see
+    /// through: a secret field must be a string, or have no checks at all (a boolean, a number,
+    /// `any`, an enum, an unconstrained array or map).
+    fn check_secret_fields(&mut self, types: &BTreeMap<String, ir::TypeDef>) {
+        for (field, secret, schema) in std::mem::take(&mut self.secret_fields) {
+            if matches!(schema, ir::Schema::String(_))
+                || crate::emit::rules::value_rules(types, &schema).is_empty()
+            {
+                continue;
+            }
+            let name = &field.name.value;
+            let checked = match &schema {
+                ir::Schema::Integer(_) => "its `minimum`/`maximum`".to_owned(),
+                ir::Schema::Array(_) => "its item count, uniqueness or items".to_owned(),
+                ir::Schema::Map(_) => "its entries, keys or values".to_owned(),
+                ir::Schema::Named(ty) => match types.get(ty).map(|d| &d.kind) {
+                    Some(ir::TypeKind::Object(_)) => {
+                        format!("`{ty}`, an object type, field by field")
+                    }
+                    Some(ir::TypeKind::Union(_)) => format!("`{ty}`, a union, variant by variant"),
+                    _ => format!("the constraints of `{ty}`"),
+                },
+                _ => "its constraints".to_owned(),
+            };
+            self.error(
+                Diagnostic::error(
+                    format!("secret field `{name}` has checks that cannot see a secret value"),
+                    secret.span,
+                )
+                .label("secret")
+                .note(format!(
+                    "`{name}` is validated by {checked}; a secret value is wrapped in `spec_validate::Secret`, which only string checks see through"
+                ))
+                .help("remove `secret: true`, or the constraints (secrets are usually strings)"),
+            );
+        }
     }
 
     /// Resolves a schema's `type:`: a primitive, or a defined type (did-you-mean over both).
@@ -630,11 +923,14 @@ impl<'s> Checker<'s> {
                     );
                     return None;
                 };
-                let items = self.lower_schema(items.get(), &format!("items of {what}"));
+                let lowered = self.lower_schema(items.get(), &format!("items of {what}"));
+                let unique = s.unique_items.as_ref().filter(|u| *u.get());
+                let unique_ok = unique.is_none_or(|u| self.check_unique_items(u, items.get()));
+                let items = lowered?;
                 ir::Schema::Array(Box::new(ir::ArraySchema {
-                    items: items?,
+                    items,
                     count: count?,
-                    unique: s.unique_items.as_ref().is_some_and(|u| *u.get()),
+                    unique: unique_ok.then_some(unique.is_some())?,
                 }))
             }
             Resolved::Primitive("map") => {
@@ -654,6 +950,84 @@ impl<'s> Checker<'s> {
             Resolved::Primitive(_) => ir::Schema::Any,
             Resolved::Named(t) => ir::Schema::Named(t.name.value.clone()),
         })
+    }
+
+    /// `unique_items` is checked by sorting the items (O(n log n) on untrusted input), so the
+    /// items must be totally ordered in Rust: strings, integers, booleans, enums, and arrays
+    /// and maps of those. Numbers (`f64`), `any` (JSON values), objects and unions are not.
+    fn check_unique_items(&mut self, unique: &Entry<bool>, items: &'s SchemaSpec) -> bool {
+        let mut maps = Vec::new();
+        let Some((what, why, nested)) = self.unordered(items, &mut maps) else {
+            return true;
+        };
+        let label = if nested {
+            format!("the items contain {what}")
+        } else {
+            format!("the items are {what}")
+        };
+        self.error(
+            Diagnostic::error("`unique_items` needs items that can be sorted", unique.key)
+                .label(label)
+                .note(format!(
+                    "uniqueness is checked by sorting the items, which needs a total order: {why}"
+                ))
+                .help("remove `unique_items`, or use items that are strings, integers, booleans or enums (or arrays and maps of those)"),
+        );
+        false
+    }
+
+    /// Why values of `s` have no total order in the generated Rust: what they are, why, and
+    /// whether that is below the value itself; `None` when they have one. `maps` holds the
+    /// named maps being expanded (a cycle or a long chain of them is reported elsewhere).
+    fn unordered(
+        &self,
+        s: &'s SchemaSpec,
+        maps: &mut Vec<&'s str>,
+    ) -> Option<(String, &'static str, bool)> {
+        let ty = s.ty.as_ref()?;
+        let nested = |found: Option<(String, &'static str, bool)>| {
+            found.map(|(what, why, _)| (what, why, true))
+        };
+        match ty.value.as_str() {
+            "string" | "integer" | "boolean" => None,
+            "number" => Some((
+                "`number`".to_owned(),
+                "numbers (`f64`) are not totally ordered (NaN)",
+                false,
+            )),
+            "any" => Some((
+                "`any`".to_owned(),
+                "JSON values of any type are not ordered",
+                false,
+            )),
+            "array" => nested(self.unordered(s.items.as_ref()?.get(), maps)),
+            "map" => nested(self.unordered(s.map.values.as_ref()?.get(), maps)),
+            name => {
+                let t = self.types.get(name)?;
+                match &t.body {
+                    TypeBody::Object(_) => Some((
+                        format!("`{name}`, an object type"),
+                        "generated structs are not ordered",
+                        false,
+                    )),
+                    TypeBody::Union(_) => Some((
+                        format!("`{name}`, a union"),
+                        "generated unions are not ordered",
+                        false,
+                    )),
+                    TypeBody::Map(m) => {
+                        if maps.contains(&name) || maps.len() > MAP_NESTING_LIMIT {
+                            return None;
+                        }
+                        maps.push(t.name.value.as_str());
+                        let found = nested(self.unordered(m.values.as_ref()?.get(), maps));
+                        maps.pop();
+                        found
+                    }
+                    TypeBody::Enum(_) | TypeBody::Unknown => None,
+                }
+            }
+        }
     }
 
     /// A constraint must fit its type: `min_length` on a string, `minimum` on an integer,
@@ -752,6 +1126,31 @@ impl<'s> Checker<'s> {
             min: min.as_ref().map(|m| *m.get()),
             max: max.as_ref().map(|m| *m.get()),
         };
+        let mut ok = true;
+        for bound in [min, max].into_iter().flatten() {
+            if *bound.get() > MAX_COUNT_BOUND {
+                ok = false;
+                let key: String = self
+                    .text
+                    .iter()
+                    .skip(bound.key.offset)
+                    .take(bound.key.len)
+                    .collect();
+                self.error(
+                    Diagnostic::error(
+                        format!("`{key}` is too large: {}", bound.get()),
+                        bound.value.span,
+                    )
+                    .label(format!("more than {MAX_COUNT_BOUND}"))
+                    .help(format!(
+                        "the largest bound is {MAX_COUNT_BOUND} (`u32::MAX`); leave `{key}` out for no limit"
+                    )),
+                );
+            }
+        }
+        if !ok {
+            return None;
+        }
         if let (Some(lo), Some(hi)) = (min, max)
             && lo.get() > hi.get()
         {
@@ -1139,15 +1538,161 @@ impl<'s> Checker<'s> {
     /// A `path:` walks fields through nested object types (every hop but the last must be an
     /// object), and its `equals:` literal must be a value the final field can hold: a boolean
     /// for a boolean, an integer in range for an integer, one of a closed enum's values.
+    ///
+    /// A field name may contain `.`, so a path could be read more than one way (field `a.b`, or
+    /// field `b` of field `a`): a path that reads two ways is an error. A path must not name a
+    /// secret field: its value is redacted, so a rule cannot compare it.
     fn check_condition(
         &mut self,
         o: &'s ObjectSpec,
         c: &ConditionSpec,
     ) -> Option<(ir::FieldPath, ir::Literal)> {
+        let mut readings = self.path_readings(o, &c.path.value);
+        let hops = match readings.len() {
+            0 => {
+                self.report_unreadable_path(o, c);
+                return None;
+            }
+            1 => readings.pop()?,
+            _ => {
+                let shown: Vec<String> = readings
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|f| format!("`{}`", f.name.value))
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    })
+                    .collect();
+                self.error(
+                    Diagnostic::error(
+                        format!("rule path `{}` is ambiguous", c.path.value),
+                        c.path.span,
+                    )
+                    .label(format!("{}, or {}", shown[0], shown[1]))
+                    .note(
+                        "a `.` separates the fields of a path, and a field name here contains one",
+                    )
+                    .help("rename one of the fields, so that the path reads only one way"),
+                );
+                return None;
+            }
+        };
+        let mut offset = 0;
+        for (i, f) in hops.iter().enumerate() {
+            let len = f.name.value.chars().count();
+            if f.secret.as_ref().is_some_and(|s| s.value) {
+                let verb = if i + 1 < hops.len() {
+                    "goes through"
+                } else {
+                    "names"
+                };
+                self.error(
+                    Diagnostic::error(
+                        format!(
+                            "rule path `{}` {verb} secret field `{}`",
+                            c.path.value, f.name.value
+                        ),
+                        self.inner(&c.path, offset, len),
+                    )
+                    .label("secret")
+                    .note("a secret value is redacted: a rule cannot compare it with a literal")
+                    .help(format!(
+                        "compare another field; `when_set: {}` (whether it is set) works on a secret",
+                        f.name.value
+                    )),
+                );
+                return None;
+            }
+            offset += len + 1;
+        }
+        let field = hops.last()?;
+        let literal = self.check_literal_fits(field, &c.path.value, &c.equals)?;
+        Some((
+            ir::FieldPath(hops.iter().map(|f| f.name.value.clone()).collect()),
+            literal,
+        ))
+    }
+
+    /// The object type a field walks into, if its type is a named object.
+    fn object_of(&self, f: &FieldSpec) -> Option<&'s ObjectSpec> {
+        let ty = f.schema.ty.as_ref()?;
+        match &self.types.get(ty.value.as_str())?.body {
+            TypeBody::Object(inner) => Some(inner),
+            _ => None,
+        }
+    }
+
+    /// The ways (at most two are looked for) to read `path` as a chain of field names from `o`
+    /// through nested objects. Iterative, and each (object, position) that led nowhere is
+    /// remembered, so a long path over recursive types takes neither deep recursion nor
+    /// exponential time.
+    fn path_readings(&self, o: &'s ObjectSpec, path: &str) -> Vec<Vec<&'s FieldSpec>> {
+        struct Frame<'s> {
+            object: &'s ObjectSpec,
+            at: usize,
+            next: usize,
+            found: bool,
+            via: Option<&'s FieldSpec>,
+        }
+        let mut readings: Vec<Vec<&'s FieldSpec>> = Vec::new();
+        let mut dead: HashSet<(*const ObjectSpec, usize)> = HashSet::new();
+        let mut frames = vec![Frame {
+            object: o,
+            at: 0,
+            next: 0,
+            found: false,
+            via: None,
+        }];
+        while readings.len() < 2 {
+            let Some(top) = frames.last_mut() else { break };
+            let Some(f) = top.object.fields.get(top.next) else {
+                let done = frames.pop();
+                if let Some(done) = done {
+                    if !done.found {
+                        dead.insert((std::ptr::from_ref(done.object), done.at));
+                    }
+                    if let Some(parent) = frames.last_mut() {
+                        parent.found |= done.found;
+                    }
+                }
+                continue;
+            };
+            top.next += 1;
+            let rest = &path[top.at..];
+            let name = f.name.value.as_str();
+            if rest == name {
+                top.found = true;
+                let mut reading: Vec<&'s FieldSpec> =
+                    frames.iter().filter_map(|fr| fr.via).collect();
+                reading.push(f);
+                readings.push(reading);
+            } else if rest.len() > name.len()
+                && rest.starts_with(name)
+                && rest[name.len()..].starts_with('.')
+                && let Some(inner) = self.object_of(f)
+            {
+                let at = top.at + name.len() + 1;
+                if !dead.contains(&(std::ptr::from_ref(inner), at)) {
+                    frames.push(Frame {
+                        object: inner,
+                        at,
+                        next: 0,
+                        found: false,
+                        via: Some(f),
+                    });
+                }
+            }
+        }
+        readings
+    }
+
+    /// Reports why a path reads no way at all, at the first hop (split at every `.`) that
+    /// names no field or walks into something that is not an object.
+    fn report_unreadable_path(&mut self, o: &'s ObjectSpec, c: &ConditionSpec) {
         let hops: Vec<&str> = c.path.value.split('.').collect();
         let mut object = o;
         let mut offset = 0;
-        let mut field: Option<&'s FieldSpec> = None;
         for (i, hop) in hops.iter().enumerate() {
             let hop_len = hop.chars().count();
             let span = self.inner(&c.path, offset, hop_len);
@@ -1161,17 +1706,12 @@ impl<'s> Checker<'s> {
                     .label("no such field")
                     .maybe_help(did_you_mean(hop, names).map(|n| format!("did you mean `{n}`?"))),
                 );
-                return None;
+                return;
             };
             if i + 1 < hops.len() {
-                let next = f
-                    .schema
-                    .ty
-                    .as_ref()
-                    .and_then(|ty| self.types.get(ty.value.as_str()));
-                match next.map(|t| &t.body) {
-                    Some(TypeBody::Object(inner)) => object = inner,
-                    _ => {
+                match self.object_of(f) {
+                    Some(inner) => object = inner,
+                    None => {
                         let ty = f.schema.ty.as_ref().map_or("?", |t| t.value.as_str());
                         self.error(
                             Diagnostic::error(
@@ -1186,19 +1726,12 @@ impl<'s> Checker<'s> {
                                 "only fields whose type is a named object type can be walked into",
                             ),
                         );
-                        return None;
+                        return;
                     }
                 }
             }
-            field = Some(f);
             offset += hop_len + 1;
         }
-        let field = field?;
-        let literal = self.check_literal_fits(field, &c.path.value, &c.equals)?;
-        Some((
-            ir::FieldPath(hops.iter().map(|h| (*h).to_owned()).collect()),
-            literal,
-        ))
     }
 
     fn check_literal_fits(
@@ -1277,6 +1810,61 @@ impl<'s> Checker<'s> {
                 None
             }
         }
+    }
+}
+
+/// `` `A`, `B` and `C` `` (at most five names, then how many more) for the types of one
+/// component of the type graph.
+fn cycle_members(spec: &Spec, component: &[usize], c: usize) -> String {
+    let names: Vec<&str> = spec
+        .types
+        .iter()
+        .zip(component)
+        .filter(|(_, k)| **k == c)
+        .map(|(t, _)| t.name.value.as_str())
+        .collect();
+    let shown = one_of_list(&names[..names.len().min(5)]).replace(" or ", " and ");
+    if names.len() > 5 {
+        format!("{shown} and {} more", names.len() - 5)
+    } else {
+        shown
+    }
+}
+
+/// Calls `found` with every type reference in `schema` that is not behind a named type: the
+/// schema's own `type:`, and those of its array items and map values, recursively.
+fn inline_type_refs<'s>(schema: &'s SchemaSpec, found: &mut dyn FnMut(&'s Spanned<String>)) {
+    let Some(ty) = &schema.ty else { return };
+    match ty.value.as_str() {
+        "array" => {
+            if let Some(items) = &schema.items {
+                inline_type_refs(items.get(), found);
+            }
+        }
+        "map" => {
+            if let Some(values) = &schema.map.values {
+                inline_type_refs(values.get(), found);
+            }
+        }
+        _ => found(ty),
+    }
+}
+
+/// How many levels of arrays and maps `schema` nests, counting a named map as the levels
+/// `named` says it has (`None`: not a named map).
+fn nesting(schema: &SchemaSpec, named: &dyn Fn(&Spanned<String>) -> Option<usize>) -> usize {
+    let Some(ty) = &schema.ty else { return 0 };
+    match ty.value.as_str() {
+        "array" => schema
+            .items
+            .as_ref()
+            .map_or(0, |items| 1 + nesting(items.get(), named)),
+        "map" => schema
+            .map
+            .values
+            .as_ref()
+            .map_or(0, |values| 1 + nesting(values.get(), named)),
+        _ => named(ty).unwrap_or(0),
     }
 }
 

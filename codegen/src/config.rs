@@ -123,7 +123,8 @@ impl Config {
     }
 
     /// How the spec is named in the `@generated` header and in diagnostics (default: the path
-    /// as passed to [`Config::generate`]). Use the workspace-relative path, so the output is
+    /// as passed to [`Config::generate`], without `.` components and with `/` separators: see
+    /// [`crate::source_name`]). Use the workspace-relative path, so the output is
     /// the same as the CLI's `spec-codegen generate spec/...` run from the workspace root.
     pub fn source_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.source_name = Some(name.into());
@@ -157,15 +158,16 @@ impl Config {
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir)?,
         };
-        let text = std::fs::read_to_string(spec_path).map_err(|source| Error::Read {
+        let bytes = std::fs::read(spec_path).map_err(|source| Error::Read {
             path: spec_path.to_owned(),
             source,
         })?;
         let source_name = self
             .source_name
             .clone()
-            .unwrap_or_else(|| spec_path.display().to_string());
-        let api = crate::load_str(&source_name, &text).map_err(Error::Spec)?;
+            .unwrap_or_else(|| crate::source_name(spec_path));
+        // A spec that is not UTF-8 is a located spec error, as with the CLI.
+        let api = crate::load_bytes(&source_name, &bytes).map_err(Error::Spec)?;
 
         let file_name = self
             .file_name
@@ -289,6 +291,21 @@ types:
         let message = err.to_string();
         assert!(message.contains("error"), "{message}");
         assert!(message.contains("thing.yaml:"), "{message}");
+
+        // A spec in UTF-16 is a located spec error, not a read error.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(SPEC.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&spec, utf16).unwrap();
+        let err = Config::new()
+            .out_dir(&out)
+            .source_name("spec/thing.yaml")
+            .emit_rerun_if_changed(false)
+            .generate(&spec)
+            .unwrap_err();
+        assert!(matches!(err, Error::Spec(_)), "{err}");
+        assert!(err.to_string().contains("--> spec/thing.yaml:1:1"), "{err}");
 
         let err = Config::new()
             .out_dir(&out)

@@ -4,7 +4,7 @@
 //! The page is plain CommonMark (tables as in GitHub-flavoured Markdown) and safe as rustdoc
 //! crate documentation: descriptions go through the same sanitizer as the generated rustdoc.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use crate::emit::text;
@@ -109,6 +109,7 @@ pub fn markdown(api: &Api) -> String {
     let roots: BTreeSet<&String> = order.iter().copied().collect();
     order.dedup();
     order.extend(api.types.keys().filter(|n| !roots.contains(n)));
+    let rust_names = crate::naming::type_names(api.types.keys().map(String::as_str));
     let mut seen = BTreeSet::new();
     for name in order {
         if !seen.insert(name) {
@@ -124,7 +125,7 @@ pub fn markdown(api: &Api) -> String {
         .into_iter()
         .flatten()
         .collect();
-        type_section(&mut out, api, def, &used);
+        type_section(&mut out, api, &rust_names, def, &used);
     }
 
     rules_section(&mut out, api);
@@ -145,7 +146,13 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
+fn type_section(
+    out: &mut String,
+    api: &Api,
+    rust: &BTreeMap<String, String>,
+    def: &TypeDef,
+    used: &[&str],
+) {
     let kind = match &def.kind {
         TypeKind::Object(_) => "object".to_owned(),
         TypeKind::Enum(e) if e.open => "enum, open".to_owned(),
@@ -153,7 +160,6 @@ fn type_section(out: &mut String, api: &Api, def: &TypeDef, used: &[&str]) {
         TypeKind::Map(_) => "map".to_owned(),
         TypeKind::Union(_) => "union".to_owned(),
     };
-    let rust = crate::naming::type_names(api.types.keys().map(String::as_str));
     match rust.get(&def.name) {
         Some(ident) if *ident != def.name => {
             let _ = writeln!(out, "\n### {} (Rust `{ident}`)\n", def.name);

@@ -14,11 +14,11 @@ const EXIT_STALE: u8 = 1;
 fn load(spec: &Path) -> Result<spec_codegen::ir::Api, ExitCode> {
     spec_codegen::load(spec).map_err(|error| match error {
         error @ LoadError::Io { .. } => {
-            eprintln!("{error}");
+            report!("{error}");
             ExitCode::from(EXIT_IO)
         }
         LoadError::Spec(diagnostics) => {
-            eprintln!("{diagnostics}");
+            report!("{diagnostics}");
             ExitCode::from(EXIT_SPEC_ERRORS)
         }
     })
@@ -36,7 +36,7 @@ fn emit(content: &str, output: Option<&Path>) -> ExitCode {
             {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("error: cannot write to stdout: {err}");
+                    report!("error: cannot write to stdout: {err}");
                     ExitCode::from(EXIT_IO)
                 }
             }
@@ -49,7 +49,7 @@ fn emit(content: &str, output: Option<&Path>) -> ExitCode {
             match std::fs::write(path, content) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("error: cannot write {}: {err}", path.display());
+                    report!("error: cannot write {}: {err}", path.display());
                     ExitCode::from(EXIT_IO)
                 }
             }
@@ -84,14 +84,14 @@ fn compare(expected: &str, file: &Path, spec: &Path) -> ExitCode {
     let found = match std::fs::read_to_string(file) {
         Ok(found) => found,
         Err(err) => {
-            eprintln!("error: cannot read {}: {err}", file.display());
+            report!("error: cannot read {}: {err}", file.display());
             return ExitCode::from(EXIT_IO);
         }
     };
     match first_difference(expected, &found) {
         None => ExitCode::SUCCESS,
         Some((line, e, f)) => {
-            eprintln!(
+            report!(
                 "error: {} is stale (regenerate with `spec-codegen generate {} -o {}`)\n  first difference at line {line}:\n  expected: {e}\n  found:    {f}",
                 file.display(),
                 spec.display(),

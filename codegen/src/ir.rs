@@ -7,7 +7,14 @@
 //! - every [`Schema::Named`] refers to a type in [`Api::types`];
 //! - every bound pair is ordered (`min <= max`);
 //! - every pattern compiles and means the same under the `regex` crate as under ECMA-262;
-//! - every rule names fields that exist and can hold the compared literal;
+//! - every rule names fields that exist and can hold the compared literal, and no rule path
+//!   names or goes through a secret field;
+//! - every count bound (lengths, item, entry and property counts) is at most `u32::MAX`;
+//! - no union contains itself without an array, a map or an object in between; no named map
+//!   contains itself through maps and arrays only, and chains of named maps nest at most
+//!   [`crate::check::MAP_NESTING_LIMIT`] levels (so walks that expand named maps end);
+//! - `unique` arrays have totally ordered items; secret fields carry no checks but a string's;
+//! - no type's Rust name is one of [`crate::check::RESERVED_TYPE_NAMES`];
 //! - collections are ordered (`BTreeMap` by name, `Vec` in declaration order), so output built
 //!   from the IR is deterministic.
 

@@ -11,11 +11,12 @@ pub mod ir;
 
 pub mod check;
 pub mod diagnostic;
+mod graph;
 mod load;
 pub mod model;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use load::{LoadError, Summary, load, load_str};
+pub use load::{LoadError, Summary, load, load_bytes, load_str, source_name};
 
 // --- emitter (piece D): naming, emit, docs, config ---
 pub mod config;

@@ -10,6 +10,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Like `eprintln!`, but a closed stderr (`spec-codegen check x.yaml 2>&1 | head -1`) is not a
+/// panic: the message is dropped and the exit code still tells.
+macro_rules! report {
+    ($($arg:tt)*) => {
+        $crate::write_stderr(::std::format_args!($($arg)*))
+    };
+}
+
 mod emit_cmd;
 use spec_codegen::{LoadError, Summary};
 
@@ -88,6 +96,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `message` and a line break to stderr, ignoring failures (see `report!`).
+pub(crate) fn write_stderr(message: std::fmt::Arguments<'_>) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_fmt(message)
+        .and_then(|()| stderr.write_all(b"\n"));
+}
+
 /// `spec-codegen check SPEC...`: loads every spec, even after one fails, and exits with the
 /// worst outcome (I/O over spec errors over clean).
 fn check(specs: &[PathBuf]) -> ExitCode {
@@ -104,11 +120,11 @@ fn check(specs: &[PathBuf]) -> ExitCode {
                 );
             }
             Err(error @ LoadError::Io { .. }) => {
-                eprintln!("{error}");
+                report!("{error}");
                 worst = worst.max(EXIT_IO);
             }
             Err(LoadError::Spec(diagnostics)) => {
-                eprintln!("{diagnostics}\n");
+                report!("{diagnostics}\n");
                 worst = worst.max(EXIT_SPEC_ERRORS);
             }
         }

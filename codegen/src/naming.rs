@@ -58,9 +58,39 @@ pub fn unraw(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
+/// Whether `text` lexes as exactly one identifier (keywords included).
+fn lexes_as_ident(text: &str) -> bool {
+    let Ok(tokens) = text.parse::<proc_macro2::TokenStream>() else {
+        return false;
+    };
+    let mut tokens = tokens.into_iter();
+    matches!(
+        (tokens.next(), tokens.next()),
+        (Some(proc_macro2::TokenTree::Ident(ident)), None) if ident == text
+    )
+}
+
+/// `name` with every character that cannot be part of a Rust identifier (Unicode
+/// `XID_Continue`) dropped, and `prefix` put in front when what is left cannot start one (a
+/// digit of any script: `٣` → `V٣` with prefix `V`). Empty stays empty.
+fn identifier_chars(name: &str, prefix: &str) -> String {
+    if name.is_empty() || lexes_as_ident(name) && !name.starts_with('_') {
+        return name.to_owned();
+    }
+    let kept: String = name
+        .chars()
+        .filter(|c| lexes_as_ident(&format!("_{c}")))
+        .collect();
+    if kept.is_empty() || lexes_as_ident(&kept) && !kept.starts_with('_') {
+        kept
+    } else {
+        format!("{prefix}{kept}")
+    }
+}
+
 /// Cleans one type name (no collision handling; see [`type_names`]).
 pub fn type_name(name: &str) -> String {
-    let mut out = name.to_upper_camel_case();
+    let mut out = identifier_chars(&name.to_upper_camel_case(), "T");
     if out.is_empty() {
         out = "Type".to_owned();
     }
@@ -86,6 +116,11 @@ pub fn type_names<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<Stri
 /// Cleans one field name (no collision handling; see [`field_names`]).
 pub fn field_name(wire: &str) -> String {
     let mut out = wire.to_snake_case();
+    if !out.is_empty() && !lexes_as_ident(&out) {
+        // Characters that cannot be in an identifier are dropped; one that cannot start it
+        // (a digit of another script) gets the `_` prefix, like an ASCII digit.
+        out = identifier_chars(&out, "_");
+    }
     if out.is_empty() {
         out = "field".to_owned();
     }
@@ -129,7 +164,7 @@ fn segments(value: &str) -> Vec<&str> {
 /// The variant name built from the last `k` segments of a value.
 fn variant_candidate(value: &str, segs: &[&str], k: usize) -> String {
     let joined = segs[segs.len() - k..].join(" ");
-    let mut out = joined.to_upper_camel_case();
+    let mut out = identifier_chars(&joined.to_upper_camel_case(), "V");
     if out.is_empty() {
         out = if value.is_empty() { "Empty" } else { "Value" }.to_owned();
     }
@@ -336,6 +371,27 @@ mod tests {
             variant_names(&["", "*", "1x", "self", "2"], &[]),
             ["Empty", "Value", "V1x", "SelfValue", "V2"]
         );
+    }
+
+    #[test]
+    fn non_ascii_names_become_valid_identifiers() {
+        // A digit of another script cannot start an identifier; a character that cannot be in
+        // one is dropped.
+        assert_eq!(field_name("٣x"), "_٣x");
+        assert_eq!(field_name("a\u{ad}b"), "a_b");
+        assert_eq!(field_name("日本"), "日本");
+        assert_eq!(type_name("٣D"), "T٣d");
+        assert_eq!(
+            variant_names(&["٣", "ⅷ", "·", "日本", "a\u{200d}b"], &[]),
+            ["V٣", "Ⅷ", "Value", "日本", "AB"]
+        );
+        for name in ["٣x", "a\u{ad}b", "\u{200d}", "·x", "x·y", "٣", "_٣"] {
+            let _ = ident(&field_name(name));
+            let _ = ident(&type_name(name));
+            for variant in variant_names(&[name], &[]) {
+                let _ = ident(&variant);
+            }
+        }
     }
 
     #[test]

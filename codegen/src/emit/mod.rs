@@ -12,7 +12,7 @@
 //! the human-readable parts shared with the Markdown reference.
 
 mod enums;
-mod rules;
+pub(crate) mod rules;
 pub(crate) mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,49 +82,47 @@ pub(crate) struct Emitter<'a> {
     pub(crate) api: &'a Api,
     /// Spec type name → Rust identifier.
     names: BTreeMap<String, String>,
-    /// For each type, the types it contains inline (not behind a `Vec` or map), transitively.
-    inline_reach: BTreeMap<String, BTreeSet<String>>,
+    /// For each type, the strongly connected component of the graph of types contained
+    /// inline (a field or variant of that type, not behind a `Vec` or map) that it belongs to.
+    inline_component: BTreeMap<String, usize>,
 }
 
 impl<'a> Emitter<'a> {
     fn new(api: &'a Api) -> Self {
         let names = naming::type_names(api.types.keys().map(String::as_str));
-        let mut direct: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (name, def) in &api.types {
-            let edges = direct.entry(name.clone()).or_default();
-            match &def.kind {
-                TypeKind::Object(object) => {
-                    for field in &object.fields {
-                        if let Schema::Named(target) = &field.schema {
-                            edges.insert(target.clone());
-                        }
-                    }
-                }
-                TypeKind::Union(union) => {
-                    for variant in &union.variants {
-                        if let Schema::Named(target) = &variant.schema {
-                            edges.insert(target.clone());
-                        }
-                    }
-                }
-                TypeKind::Enum(_) | TypeKind::Map(_) => {}
-            }
-        }
-        let mut inline_reach = BTreeMap::new();
-        for name in api.types.keys() {
-            let mut seen = BTreeSet::new();
-            let mut stack: Vec<&String> = direct[name].iter().collect();
-            while let Some(next) = stack.pop() {
-                if seen.insert(next.clone()) {
-                    stack.extend(direct.get(next).into_iter().flatten());
-                }
-            }
-            inline_reach.insert(name.clone(), seen);
-        }
+        let index: BTreeMap<&str, usize> = api
+            .types
+            .keys()
+            .enumerate()
+            .map(|(i, name)| (name.as_str(), i))
+            .collect();
+        let inline_target = |schema: &Schema| match schema {
+            Schema::Named(target) => index.get(target.as_str()).copied(),
+            _ => None,
+        };
+        let edges: Vec<Vec<usize>> = api
+            .types
+            .values()
+            .map(|def| match &def.kind {
+                TypeKind::Object(object) => object
+                    .fields
+                    .iter()
+                    .filter_map(|f| inline_target(&f.schema))
+                    .collect(),
+                TypeKind::Union(union) => union
+                    .variants
+                    .iter()
+                    .filter_map(|v| inline_target(&v.schema))
+                    .collect(),
+                TypeKind::Enum(_) | TypeKind::Map(_) => Vec::new(),
+            })
+            .collect();
+        let component = crate::graph::components(&edges);
+        let inline_component = api.types.keys().cloned().zip(component).collect();
         Emitter {
             api,
             names,
-            inline_reach,
+            inline_component,
         }
     }
 
@@ -144,11 +142,17 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Whether a value of type `target` stored inline in `owner` must be boxed (recursion).
+    /// Whether a value of type `target` stored inline in `owner` must be boxed (recursion):
+    /// whether `target` contains `owner` inline again, i.e. (as `owner` contains `target`
+    /// inline) whether both lie on one cycle of inline containment.
     fn needs_box(&self, owner: &str, target: &str) -> bool {
-        self.inline_reach
-            .get(target)
-            .is_some_and(|reach| reach.contains(owner))
+        match (
+            self.inline_component.get(owner),
+            self.inline_component.get(target),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
     }
 
     fn file(&self) -> TokenStream {
@@ -172,9 +176,10 @@ impl<'a> Emitter<'a> {
             .map(|name| self.type_def(Side::Response, &api.types[name], false))
             .collect();
 
-        let operation = format!("`{} {}`", endpoint.method, endpoint.path);
+        let operation = text::code(&format!("{} {}", endpoint.method, endpoint.path));
+        let summary = text::line(&endpoint.summary);
         let request_doc = doc_lines(&[
-            format!("Request body of {operation} ({}).", endpoint.summary),
+            format!("Request body of {operation} ({summary})."),
             String::new(),
             "Objects reject unknown fields and enums reject unknown values, unless the spec"
                 .to_owned(),
@@ -183,7 +188,7 @@ impl<'a> Emitter<'a> {
             "`Validate`, which reports all violations with their JSON paths.".to_owned(),
         ]);
         let response_doc = doc_lines(&[
-            format!("Response bodies of {operation} ({}).", endpoint.summary),
+            format!("Response bodies of {operation} ({summary})."),
             String::new(),
             "Open types: fields and enum values this version does not know are kept, so a"
                 .to_owned(),
@@ -228,10 +233,9 @@ impl<'a> Emitter<'a> {
     fn endpoint_module(&self) -> TokenStream {
         let endpoint = &self.api.endpoint;
         let mut lines = vec![format!(
-            "`{} {}`: {}.",
-            endpoint.method,
-            endpoint.path,
-            endpoint.summary.trim_end_matches('.')
+            "{}: {}.",
+            text::code(&format!("{} {}", endpoint.method, endpoint.path)),
+            text::line(&endpoint.summary).trim_end_matches('.')
         )];
         if let Some(description) = &endpoint.description {
             lines.push(String::new());
@@ -261,7 +265,7 @@ impl<'a> Emitter<'a> {
         let scopes = &endpoint.auth.scopes;
         let scopes_doc = doc_lines(&[format!(
             "OAuth scopes the token needs (any one of them) to call the endpoint ({} auth).",
-            endpoint.auth.scheme
+            text::line(&endpoint.auth.scheme)
         )]);
         quote! {
             #doc
@@ -467,7 +471,7 @@ impl<'a> Emitter<'a> {
     fn field_doc(&self, side: Side, field: &Field, default_scopes: &[String]) -> Vec<String> {
         let mut lines = match &field.description {
             Some(d) if !d.trim().is_empty() => text::sanitize(d),
-            _ => vec![format!("The `{}` field.", field.name)],
+            _ => vec![format!("The {} field.", text::code(&field.name))],
         };
         let mut bullets = Vec::new();
         bullets.push(format!(
@@ -639,8 +643,14 @@ fn props_phrase(object: &Object) -> Option<String> {
     }
 }
 
-/// One `#[doc]` attribute per line; prettyplease renders them as `///` comments.
+/// One `#[doc]` attribute per line; prettyplease renders them as `///` comments. A line break
+/// left in a line (CRLF, LF or a bare CR, which rustc rejects in a doc comment) starts a new
+/// line.
 pub(crate) fn doc_lines(lines: &[String]) -> TokenStream {
+    let lines: Vec<&str> = lines
+        .iter()
+        .flat_map(|line| line.split("\r\n").flat_map(|l| l.split(['\r', '\n'])))
+        .collect();
     let attrs = lines.iter().map(|line| {
         let line = if line.is_empty() {
             String::new()

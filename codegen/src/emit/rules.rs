@@ -1,6 +1,8 @@
 //! Spec constraints → `#[validate(...)]` attributes (the attribute language of
 //! `spec-validate`, documented in its crate docs), and integer sizing.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -164,76 +166,85 @@ fn unsuffixed(value: i64) -> TokenStream {
     }
 }
 
-impl Emitter<'_> {
-    /// Rules for one value of a schema (the contents of `#[validate(...)]`, `each(...)`,
-    /// `values(...)`).
-    pub(crate) fn value_rules(&self, schema: &Schema) -> Vec<TokenStream> {
-        match schema {
-            Schema::String(s) => string_rules(s),
-            Schema::Integer(bounds) => {
-                // Bounds the Rust type already guarantees are left out.
-                let ty = int_type(*bounds);
-                let mut args = Vec::new();
-                if let Some(min) = bounds.min.filter(|&m| i128::from(m) > ty.min) {
-                    let min = unsuffixed(min);
-                    args.push(quote!(min = #min));
-                }
-                if let Some(max) = bounds.max.filter(|&m| i128::from(m) < ty.max) {
-                    let max = unsuffixed(max);
-                    args.push(quote!(max = #max));
-                }
-                if args.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![quote!(range(#(#args),*))]
-                }
+/// Rules for one value of a schema (the contents of `#[validate(...)]`, `each(...)`,
+/// `values(...)`), with the named types of the spec in `types`.
+///
+/// A named map type is written out where it is used (a type alias carries no attributes), so
+/// this recursion follows chains of named maps: the checker makes sure they are acyclic and
+/// not too deep (see `check_type_cycles`).
+pub(crate) fn value_rules(types: &BTreeMap<String, TypeDef>, schema: &Schema) -> Vec<TokenStream> {
+    match schema {
+        Schema::String(s) => string_rules(s),
+        Schema::Integer(bounds) => {
+            // Bounds the Rust type already guarantees are left out.
+            let ty = int_type(*bounds);
+            let mut args = Vec::new();
+            if let Some(min) = bounds.min.filter(|&m| i128::from(m) > ty.min) {
+                let min = unsuffixed(min);
+                args.push(quote!(min = #min));
             }
-            Schema::Array(array) => {
-                let mut rules = Vec::new();
-                let mut args = bounds_args(array.count);
-                if array.unique {
-                    args.push(quote!(unique));
-                }
-                if !args.is_empty() {
-                    rules.push(quote!(items(#(#args),*)));
-                }
-                let each = self.value_rules(&array.items);
-                if !each.is_empty() {
-                    rules.push(quote!(each(#(#each),*)));
-                }
-                rules
+            if let Some(max) = bounds.max.filter(|&m| i128::from(m) < ty.max) {
+                let max = unsuffixed(max);
+                args.push(quote!(max = #max));
             }
-            Schema::Map(map) => self.map_rules(map),
-            Schema::Named(name) => match self.api.types.get(name).map(|t| &t.kind) {
-                // Request objects and unions derive `Validate`.
-                Some(TypeKind::Object(_) | TypeKind::Union(_)) => vec![quote!(nested)],
-                Some(TypeKind::Map(map)) => self.map_rules(map),
-                Some(TypeKind::Enum(_)) | None => Vec::new(),
-            },
-            Schema::Number | Schema::Boolean | Schema::Any => Vec::new(),
+            if args.is_empty() {
+                Vec::new()
+            } else {
+                vec![quote!(range(#(#args),*))]
+            }
         }
+        Schema::Array(array) => {
+            let mut rules = Vec::new();
+            let mut args = bounds_args(array.count);
+            if array.unique {
+                args.push(quote!(unique));
+            }
+            if !args.is_empty() {
+                rules.push(quote!(items(#(#args),*)));
+            }
+            let each = value_rules(types, &array.items);
+            if !each.is_empty() {
+                rules.push(quote!(each(#(#each),*)));
+            }
+            rules
+        }
+        Schema::Map(map) => map_rules(types, map),
+        Schema::Named(name) => match types.get(name).map(|t| &t.kind) {
+            // Request objects and unions derive `Validate`.
+            Some(TypeKind::Object(_) | TypeKind::Union(_)) => vec![quote!(nested)],
+            Some(TypeKind::Map(map)) => map_rules(types, map),
+            Some(TypeKind::Enum(_)) | None => Vec::new(),
+        },
+        Schema::Number | Schema::Boolean | Schema::Any => Vec::new(),
     }
+}
 
-    fn map_rules(&self, map: &MapType) -> Vec<TokenStream> {
-        let mut rules = Vec::new();
-        let entries = bounds_args(map.count);
-        if !entries.is_empty() {
-            rules.push(quote!(entries(#(#entries),*)));
-        }
-        let keys = string_rules(&map.keys);
-        if !keys.is_empty() {
-            rules.push(quote!(keys(#(#keys),*)));
-        }
-        let values = self.value_rules(&map.values);
-        if !values.is_empty() {
-            rules.push(quote!(values(#(#values),*)));
-        }
-        rules
+fn map_rules(types: &BTreeMap<String, TypeDef>, map: &MapType) -> Vec<TokenStream> {
+    let mut rules = Vec::new();
+    let entries = bounds_args(map.count);
+    if !entries.is_empty() {
+        rules.push(quote!(entries(#(#entries),*)));
+    }
+    let keys = string_rules(&map.keys);
+    if !keys.is_empty() {
+        rules.push(quote!(keys(#(#keys),*)));
+    }
+    let values = value_rules(types, &map.values);
+    if !values.is_empty() {
+        rules.push(quote!(values(#(#values),*)));
+    }
+    rules
+}
+
+impl Emitter<'_> {
+    /// Rules for one value of a schema: see [`value_rules`].
+    pub(crate) fn value_rules(&self, schema: &Schema) -> Vec<TokenStream> {
+        value_rules(&self.api.types, schema)
     }
 
     /// The field's `#[validate(...)]` attribute, if it has any rule.
     pub(crate) fn field_validate(&self, field: &Field) -> Option<TokenStream> {
-        let mut rules = self.value_rules(&field.schema);
+        let mut rules = value_rules(&self.api.types, &field.schema);
         if !field.scopes.is_empty() {
             let scopes = &field.scopes;
             rules.push(quote!(scopes(#(#scopes),*)));

@@ -274,3 +274,14 @@ fn deterministic_and_headed() {
         println!("{first}");
     }
 }
+
+#[test]
+fn doc_lines_never_keep_a_line_break() {
+    let lines = vec!["a\r\nb\rc\nd".to_owned(), String::new()];
+    let tokens = super::doc_lines(&lines).to_string();
+    assert_eq!(tokens.matches("doc =").count(), 5, "{tokens}");
+    assert!(
+        !tokens.contains("\\r") && !tokens.contains("\\n"),
+        "{tokens}"
+    );
+}

@@ -9,8 +9,10 @@ use crate::ir::{
 
 /// `text` as a Markdown code span, whatever backticks it contains.
 pub fn code(text: &str) -> String {
-    // A literal tab reads as `\t` (tabs in doc comments render unpredictably).
-    let text = &text.replace('\t', "\\t");
+    // Control characters read as escapes: a tab as `\t` (tabs in doc comments render
+    // unpredictably), a line break as `\n` or `\r` (a code span is one line, and rustc
+    // rejects a bare CR in a doc comment).
+    let text = &escape_controls(text);
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {
@@ -27,6 +29,30 @@ pub fn code(text: &str) -> String {
     } else {
         format!("{fence} {text} {fence}")
     }
+}
+
+/// `text` with its control characters written as escapes (`\t`, `\n`, `\r`, `\u{7f}`).
+fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Free text that must stay on one line (a summary, an auth scheme), made safe like
+/// [`sanitize`]: its lines joined with spaces.
+pub fn line(text: &str) -> String {
+    sanitize(text).join(" ")
 }
 
 /// A comma-separated list of code spans.
@@ -251,7 +277,11 @@ fn requirement(rule: &RuleKind) -> String {
 /// Markdown: bare URLs become autolinks, `<tag>`-like text is escaped, brackets that are not a
 /// Markdown link are escaped (they would be intra-doc links), indentation that would start a
 /// code block (a doctest!) is dropped and unlabeled fences become `text` fences.
+///
+/// Line breaks are normalised first: CRLF and a bare CR (which rustc rejects in a doc comment)
+/// both end a line.
 pub fn sanitize(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
     let mut in_fence = false;
     for line in text.trim().lines() {
@@ -286,17 +316,25 @@ pub fn sanitize(text: &str) -> Vec<String> {
 
 fn sanitize_line(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
+    // Byte offset of every character (and of the end), so the rest of the line is a slice:
+    // linear in the line's length, however long it is.
+    let offsets: Vec<usize> = line
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain([line.len()])
+        .collect();
+    let ahead = Ahead::new(&chars);
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let rest: String = chars[i..].iter().collect();
+        let rest = &line[offsets[i]..];
         match c {
             // Code spans are copied verbatim.
             '`' => {
                 let run = chars[i..].iter().take_while(|&&c| c == '`').count();
                 let fence: String = "`".repeat(run);
-                let after: String = chars[i + run..].iter().collect();
+                let after = &line[offsets[i + run]..];
                 match after.find(&fence) {
                     Some(end) => {
                         out.push_str(&fence);
@@ -325,7 +363,7 @@ fn sanitize_line(line: &str) -> String {
                 out.push_str("&gt;");
                 i += 1;
             }
-            '[' => match markdown_link_len(&chars[i..]) {
+            '[' => match markdown_link_len(&chars, &ahead, i) {
                 Some(len) => {
                     out.extend(&chars[i..i + len]);
                     i += len;
@@ -372,18 +410,46 @@ fn sanitize_line(line: &str) -> String {
     out
 }
 
-/// Length of a Markdown inline link `[text](url)` starting at `chars[0] == '['`.
-fn markdown_link_len(chars: &[char]) -> Option<usize> {
-    let close = chars.iter().position(|&c| c == ']')?;
-    if chars.get(close + 1) != Some(&'(') || close == 1 {
+/// Where the next `]`, `)` and whitespace are from each character of a line (`len` when there
+/// is none), so that looking for a Markdown link at every `[` stays linear.
+struct Ahead {
+    bracket: Vec<usize>,
+    paren: Vec<usize>,
+    space: Vec<usize>,
+}
+
+impl Ahead {
+    fn new(chars: &[char]) -> Self {
+        let n = chars.len();
+        let (mut bracket, mut paren, mut space) = (vec![n; n + 1], vec![n; n + 1], vec![n; n + 1]);
+        for i in (0..n).rev() {
+            bracket[i] = if chars[i] == ']' { i } else { bracket[i + 1] };
+            paren[i] = if chars[i] == ')' { i } else { paren[i + 1] };
+            space[i] = if chars[i].is_whitespace() {
+                i
+            } else {
+                space[i + 1]
+            };
+        }
+        Ahead {
+            bracket,
+            paren,
+            space,
+        }
+    }
+}
+
+/// Length of a Markdown inline link `[text](url)` starting at `chars[at] == '['`.
+fn markdown_link_len(chars: &[char], ahead: &Ahead, at: usize) -> Option<usize> {
+    let close = ahead.bracket[at];
+    if close >= chars.len() || chars.get(close + 1) != Some(&'(') || close == at + 1 {
         return None;
     }
-    let end = chars[close..].iter().position(|&c| c == ')')? + close;
-    let url: String = chars[close + 2..end].iter().collect();
-    if url.is_empty() || url.contains(char::is_whitespace) {
+    let end = ahead.paren[close];
+    if end >= chars.len() || end == close + 2 || ahead.space[close + 2] < end {
         return None;
     }
-    Some(end + 1)
+    Some(end + 1 - at)
 }
 
 #[cfg(test)]
@@ -429,5 +495,13 @@ mod tests {
     fn code_spans() {
         assert_eq!(code("a"), "`a`");
         assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("a\tb\r\nc\u{7f}"), "`a\\tb\\r\\nc\\u{7f}`");
+    }
+
+    #[test]
+    fn line_breaks_are_normalised() {
+        // rustc rejects a bare CR in a doc comment: CRLF and CR end lines like LF.
+        assert_eq!(sanitize("a\r\nb\rc\nd\r"), ["a", "b", "c", "d"]);
+        assert_eq!(line("Update\ra <b>"), "Update a &lt;b&gt;");
     }
 }

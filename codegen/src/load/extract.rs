@@ -815,10 +815,26 @@ impl Extractor {
                     when: when?,
                     then: self.condition(tk, then)?,
                 },
-                (None, Some((ak, list))) => RuleKindSpec::WhenAbsent {
-                    when: when?,
-                    absent: self.rule_names(ak, list)?,
-                },
+                (None, Some((ak, list))) => {
+                    let absent = self.rule_names(ak, list)?;
+                    if matches!(&list.value, Value::Seq(items) if items.is_empty()) {
+                        // `[]`: the span of an empty flow sequence covers only its `[`.
+                        let span = Span {
+                            len: list.span.len.max(2),
+                            ..list.span
+                        };
+                        self.error(
+                            Diagnostic::error("`absent` is an empty list", span)
+                                .label("no field listed")
+                                .help("list the fields that must be absent or `null` when `when` holds, or remove the rule"),
+                        );
+                        return None;
+                    }
+                    RuleKindSpec::WhenAbsent {
+                        when: when?,
+                        absent,
+                    }
+                }
                 (Some(_), Some((ak, _))) => {
                     self.error(
                         Diagnostic::error(

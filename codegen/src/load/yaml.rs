@@ -16,8 +16,10 @@ use crate::diagnostic::{Diagnostic, Span};
 /// How many nodes a document may expand to (aliases included): guards against "billion laughs".
 const NODE_BUDGET: usize = 1_000_000;
 
-/// How deep collections may nest. Real specs nest about ten levels; the loader and checker
-/// recurse over the tree, so a hostile input must not be able to exhaust the stack.
+/// How deep collections may nest, counting flow and block collections together and a value
+/// reached through an alias as if it were written out where the alias is. Real specs nest
+/// about ten levels; the loader and checker recurse over the tree (and dropping or cloning it
+/// recurses too), so a hostile input must not be able to exhaust the stack.
 const NESTING_LIMIT: usize = 64;
 
 /// A YAML value with its location.
@@ -82,7 +84,9 @@ impl Value {
 /// Parses `text` into its single document's root node.
 ///
 /// Problems that still leave a usable tree (duplicate keys, unsupported tags) are pushed to
-/// `errors` and parsing goes on; a syntax error ends parsing and returns `None`.
+/// `errors` and parsing goes on; a syntax error ends parsing and returns `None`. A value nested
+/// too deeply through aliases is reported at the alias and parsing goes on (to report more
+/// problems), but the tree is incomplete then and `None` is returned.
 pub fn parse(text: &str, errors: &mut Vec<Diagnostic>) -> Option<Node> {
     let line_lengths: Vec<usize> = text.split('\n').map(|l| l.chars().count()).collect();
     let mut builder = Builder {
@@ -93,6 +97,7 @@ pub fn parse(text: &str, errors: &mut Vec<Diagnostic>) -> Option<Node> {
         budget: NODE_BUDGET,
         errors,
         line_lengths,
+        incomplete: false,
     };
     let options = granit_parser::options! {
         flow_nesting_limit: NESTING_LIMIT,
@@ -116,24 +121,30 @@ pub fn parse(text: &str, errors: &mut Vec<Diagnostic>) -> Option<Node> {
             }
         }
     }
+    if builder.incomplete {
+        return None;
+    }
     builder.root.take().or(Some(Node {
         value: Value::Null,
         span: Span::start_of_text(),
     }))
 }
 
-/// A collection being built.
-enum Open {
-    Seq(Node, Vec<Node>, usize),
-    /// The mapping, its entries, what comes next, its anchor, and where each key was first
-    /// defined (for duplicate detection in constant time).
-    Map(
-        Node,
-        Vec<(Key, Node)>,
-        Pending,
-        usize,
-        HashMap<String, Span>,
-    ),
+/// A collection being built: the node (its value is filled in when it ends), its anchor, and
+/// how deep its deepest child so far nests (a scalar is 0 levels deep, a collection one more
+/// than its deepest child).
+struct Open {
+    node: Node,
+    anchor: usize,
+    depth: usize,
+    body: OpenBody,
+}
+
+enum OpenBody {
+    Seq(Vec<Node>),
+    /// The entries, what comes next, and where each key was first defined (for duplicate
+    /// detection in constant time).
+    Map(Vec<(Key, Node)>, Pending, HashMap<String, Span>),
 }
 
 /// What the next node in a mapping is.
@@ -148,12 +159,15 @@ enum Pending {
 
 struct Builder<'e> {
     stack: Vec<Open>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes, with how deep each nests.
+    anchors: HashMap<usize, (Node, usize)>,
     root: Option<Node>,
     documents: usize,
     budget: usize,
     errors: &'e mut Vec<Diagnostic>,
     line_lengths: Vec<usize>,
+    /// A value was left out (reported): the tree must not be used.
+    incomplete: bool,
 }
 
 impl Builder<'_> {
@@ -167,6 +181,30 @@ impl Builder<'_> {
             .get(line - 1)
             .map_or(len, |l| l.saturating_sub(span.start.col()));
         Span::new(line, span.start.col() + 1, start, len.min(rest.max(1)))
+    }
+
+    /// Opens a collection, unless that nests too deeply (the parser's own limits count flow
+    /// and block collections apart; this one counts them together).
+    fn open(&mut self, span: Span, anchor: usize, body: OpenBody) -> bool {
+        if self.stack.len() >= NESTING_LIMIT {
+            self.errors.push(
+                Diagnostic::error("the YAML is nested too deeply", span)
+                    .label(format!("more than {NESTING_LIMIT} levels deep"))
+                    .help("a spec nests about ten levels; flatten this value"),
+            );
+            return false;
+        }
+        let node = Node {
+            value: Value::Null,
+            span,
+        };
+        self.stack.push(Open {
+            node,
+            anchor,
+            depth: 0,
+            body,
+        });
+        true
     }
 
     /// Handles one event; `false` stops parsing.
@@ -203,46 +241,52 @@ impl Builder<'_> {
                     }
                 };
                 let node = Node { value, span };
-                return self.add(node, anchor);
+                return self.add(node, anchor, 0);
             }
             Event::SequenceStart(_, anchor, _) => {
-                let node = Node {
-                    value: Value::Null,
-                    span,
-                };
-                self.stack.push(Open::Seq(node, Vec::new(), anchor));
+                return self.open(span, anchor, OpenBody::Seq(Vec::new()));
             }
             Event::MappingStart(_, anchor, _) => {
-                let node = Node {
-                    value: Value::Null,
-                    span,
-                };
-                self.stack.push(Open::Map(
-                    node,
-                    Vec::new(),
-                    Pending::Key,
-                    anchor,
-                    HashMap::new(),
-                ));
+                let body = OpenBody::Map(Vec::new(), Pending::Key, HashMap::new());
+                return self.open(span, anchor, body);
             }
-            Event::SequenceEnd => {
-                if let Some(Open::Seq(mut node, items, anchor)) = self.stack.pop() {
-                    node.value = Value::Seq(items);
-                    return self.add(node, anchor);
-                }
-            }
-            Event::MappingEnd => {
-                if let Some(Open::Map(mut node, entries, _, anchor, _)) = self.stack.pop() {
-                    node.value = Value::Map(entries);
-                    return self.add(node, anchor);
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(open) = self.stack.pop() {
+                    let mut node = open.node;
+                    node.value = match open.body {
+                        OpenBody::Seq(items) => Value::Seq(items),
+                        OpenBody::Map(entries, ..) => Value::Map(entries),
+                    };
+                    return self.add(node, open.anchor, open.depth + 1);
                 }
             }
             Event::Alias(id) => {
-                let Some(target) = self.anchors.get(&id).cloned() else {
+                let Some((target, depth)) = self.anchors.get(&id).cloned() else {
                     self.errors
                         .push(Diagnostic::error("unknown YAML alias", span).label("alias"));
                     return false;
                 };
+                // The alias stands for a copy of its value: that copy must fit within the
+                // nesting limit where it is used, as if it were written out here.
+                let outer = self.stack.len();
+                if outer + depth > NESTING_LIMIT {
+                    self.errors.push(
+                        Diagnostic::error("the YAML is nested too deeply through an alias", span)
+                            .label(format!(
+                                "expands to {depth} levels, inside {outer}: more than {NESTING_LIMIT}"
+                            ))
+                            .note(format!(
+                                "an alias stands for a copy of its value; the limit is {NESTING_LIMIT} levels"
+                            ))
+                            .help("write the value out instead of nesting aliases"),
+                    );
+                    self.incomplete = true;
+                    let placeholder = Node {
+                        value: Value::Null,
+                        span,
+                    };
+                    return self.add(placeholder, 0, 0);
+                }
                 let cost = count_nodes(&target);
                 if cost > self.budget {
                     self.errors.push(
@@ -253,15 +297,15 @@ impl Builder<'_> {
                     return false;
                 }
                 self.budget -= cost;
-                return self.add(target, 0);
+                return self.add(target, 0, depth);
             }
             _ => {}
         }
         true
     }
 
-    /// Adds a finished node to its parent (or makes it the root).
-    fn add(&mut self, node: Node, anchor: usize) -> bool {
+    /// Adds a finished node, `depth` levels deep, to its parent (or makes it the root).
+    fn add(&mut self, node: Node, anchor: usize, depth: usize) -> bool {
         if self.budget == 0 {
             self.errors.push(
                 Diagnostic::error("the spec has too many YAML nodes", node.span)
@@ -271,12 +315,16 @@ impl Builder<'_> {
         }
         self.budget -= 1;
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            self.anchors.insert(anchor, (node.clone(), depth));
         }
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Open::Seq(_, items, _)) => items.push(node),
-            Some(Open::Map(_, entries, pending, _, seen)) => {
+        let Some(parent) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return true;
+        };
+        parent.depth = parent.depth.max(depth);
+        match &mut parent.body {
+            OpenBody::Seq(items) => items.push(node),
+            OpenBody::Map(entries, pending, seen) => {
                 match std::mem::replace(pending, Pending::Key) {
                     Pending::Key => match key_text(&node) {
                         Some(name) => {
