@@ -235,9 +235,12 @@
 //! Rust name (raw or not: `r#type` and `type` both work, in lists and in
 //! `path = ".."`) or their serde name; messages and parameters name them as
 //! they are written (``type: cannot be set together with `accountName` ``).
-//! The later hops of a nested path (`jwt_configuration.alg`) are Rust field
-//! names of the nested type, and are shown as written: the macro cannot see
-//! that type's serde attributes. A `#[serde(flatten)]` field cannot be named
+//! The later hops of a nested path (`jwt_configuration.alg`) are written as
+//! the nested type's Rust field names, and reported by their wire names: each
+//! type a path goes through must `#[derive(Validate)]` (whose expansion knows
+//! that type's serde names; anything else is a compile error at the path,
+//! never a report with a guessed name), looked through `Box`, `&`, `Rc`,
+//! `Arc` and `Cow`. A `#[serde(flatten)]` field cannot be named, at any hop
 //! (it has no value of its own on the wire). A `path` names a field, or a field of a nested struct
 //! (`jwt_configuration.alg`) through `Option`/`Patch`/`Box`; a path that is
 //! absent in the value is not judged. Comparisons use [`WireValue`], which

@@ -847,26 +847,153 @@ pub fn mutually_exclusive(other: &'static str, path: &Path<'_>, r: &mut Report) 
     );
 }
 
+/// A rule's condition as a message reads it: `head`, then the wire names of
+/// the later hops of its path (each after a dot), then `tail`. Built only when
+/// a violation is recorded.
+#[derive(Clone, Copy)]
+pub struct Cond<'a> {
+    pub head: &'static str,
+    pub hops: &'a [&'static str],
+    pub tail: &'static str,
+}
+
+impl Cond<'_> {
+    fn text(self) -> Cow<'static, str> {
+        if self.hops.is_empty() && self.tail.is_empty() {
+            return Cow::Borrowed(self.head);
+        }
+        let mut out = String::from(self.head);
+        for hop in self.hops {
+            out.push('.');
+            out.push_str(hop);
+        }
+        out.push_str(self.tail);
+        Cow::Owned(out)
+    }
+}
+
 /// `then(path, equals)` failed at `path`.
-pub fn equals(expected: &'static str, condition: &'static str, path: &Path<'_>, r: &mut Report) {
+pub fn equals(expected: &'static str, condition: Cond<'_>, path: &Path<'_>, r: &mut Report) {
+    let condition = condition.text();
     r.push(
         path,
         Code::Equals,
         format!("must be {expected} when {condition}"),
         Params::new()
             .with("expected", expected)
-            .with("condition", condition),
+            .with("condition", Param::Str(condition)),
     );
 }
 
 /// `absent(...)` failed at `path`.
-pub fn absent(condition: &'static str, path: &Path<'_>, r: &mut Report) {
+pub fn absent(condition: Cond<'_>, path: &Path<'_>, r: &mut Report) {
+    let condition = condition.text();
     r.push(
         path,
         Code::Absent,
         format!("must be absent or null when {condition}"),
-        Params::new().with("condition", condition),
+        Params::new().with("condition", Param::Str(condition)),
     );
+}
+
+// ---------------------------------------------------------------------------
+// Wire names of the later hops of a struct-level `path = "a.b.c"`, resolved
+// through the type system: the derive implements `WireNames` for every type,
+// with a struct of `&'static str` (one field per Rust field, holding its
+// serde name), so `names(&hop).b` is a constant the compiler checks.
+
+/// The serde (wire) names of a type's fields, known to `#[derive(Validate)]`.
+#[diagnostic::on_unimplemented(
+    message = "a struct-level rule's `path` goes through `{Self}`, which needs `#[derive(Validate)]` so its fields' wire names are known",
+    label = "this path goes through `{Self}`",
+    note = "a violation is reported at the path as it is written on the wire (serde's `rename` / `rename_all` of every hop); only `#[derive(Validate)]` on `{Self}` knows its serde names"
+)]
+pub trait WireNames {
+    /// One field per Rust field of the type: `&'static str` (its wire name),
+    /// or [`Flattened`] for a `#[serde(flatten)]` field.
+    type Names;
+    const NAMES: Self::Names;
+}
+
+// Past the first hop, a path looks through one wrapper layer and then reads
+// the field through any pointer (`h.field` derefs): the pointer's target
+// names the fields, as serde writes it.
+macro_rules! wire_names_through {
+    ($($ty:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<T: WireNames + ?Sized> WireNames for $ty {
+            type Names = T::Names;
+            const NAMES: T::Names = T::NAMES;
+        }
+    )*};
+}
+wire_names_through!(&T, &mut T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+#[diagnostic::do_not_recommend]
+impl<T: WireNames + ToOwned + ?Sized> WireNames for Cow<'_, T> {
+    type Names = T::Names;
+    const NAMES: T::Names = T::NAMES;
+}
+
+/// The hop at a `#[serde(flatten)]` field: it has no name on the wire.
+#[derive(Clone, Copy)]
+pub struct Flattened;
+
+/// The wire name of one hop: a named field (never a flattened one).
+#[diagnostic::on_unimplemented(
+    message = "a struct-level rule's `path` cannot go through a `#[serde(flatten)]` field",
+    label = "this path names a flattened field",
+    note = "the members of a flattened field are members of the enclosing object; name them without the flattened field"
+)]
+pub trait HopName {
+    fn __name(self) -> &'static str;
+}
+impl HopName for &'static str {
+    #[inline]
+    fn __name(self) -> &'static str {
+        self
+    }
+}
+
+/// The value at a hop (when it is set), kept for its type: the next hop's
+/// name is a field of that type's [`WireNames`].
+#[inline]
+pub fn hop<T: ?Sized>(slot: Slot<'_, T>) -> Option<&T> {
+    match slot {
+        Slot::Set(v) => Some(v),
+        Slot::Absent | Slot::Null => None,
+    }
+}
+
+/// The wire names of the fields of the value at a hop (whether or not it is
+/// set), for a path that goes on through the field `field` reads. The result
+/// is tied to that field's type, so that a field that does not exist is
+/// reported once, by `field` (not again on the names).
+#[inline]
+pub fn names<'a, T, U>(
+    _: &Option<&'a T>,
+    field: impl FnOnce(&'a T) -> &'a U,
+) -> <U as Tied<T::Names>>::Out
+where
+    T: WireNames + ?Sized + 'a,
+    U: ?Sized + 'a,
+{
+    let _ = field;
+    T::NAMES
+}
+
+/// `Out` is `N`, whatever `Self` is: [`names`] ties its result to a type that
+/// is an error when the field does not exist.
+pub trait Tied<N> {
+    type Out;
+}
+impl<U: ?Sized, N> Tied<N> for U {
+    type Out = N;
+}
+
+/// The wire name of one hop.
+#[inline]
+pub fn hop_name(name: impl HopName) -> &'static str {
+    name.__name()
 }
 
 /// Sorts and deduplicates a scope list.

@@ -122,6 +122,25 @@ fn wrapper_layers_and_flatten() {
     }));
 }
 
+/// The later hops of a nested `path` are named through the nested type's
+/// `WireNames` (its serde names, known to its own derive), also in the text of
+/// a condition; every type gets `WireNames`, with a `#[serde(rename)]` honoured.
+#[test]
+fn nested_paths_by_wire_names() {
+    snapshot!(expand(quote! {
+        #[serde(rename_all = "camelCase")]
+        #[validate(when(
+            path = "jwt_config.key_set.r#type",
+            equals = "x",
+            then(path = "jwt_config.signing_alg", equals = "RS256")
+        ))]
+        struct Outer {
+            #[serde(rename = "jwt")]
+            jwt_config: Option<Box<Jwt>>,
+        }
+    }));
+}
+
 #[test]
 fn errors_come_with_a_stub() {
     snapshot!(expand(quote! {

@@ -1745,3 +1745,203 @@ mod lint_clean {
         assert_eq!(old.required_scopes(), ["read:x"]);
     }
 }
+
+// ---------------------------------------------------------------- wire names of nested hops
+
+#[derive(Validate, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WireJwt {
+    signing_alg: Option<String>,
+    #[serde(rename = "ttl")]
+    lifetime: Option<u32>,
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    key_set: Patch<WireKeys>,
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+#[serde(rename_all = "SCREAMING-KEBAB-CASE")]
+struct WireKeys {
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    key_id: Patch<String>,
+    #[serde(rename = "alg")]
+    r#type: Option<String>,
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(clippy::duplicated_attributes, reason = "distinct rules")]
+#[validate(when_set(flag_one, then(path = "jwt_config.signing_alg", equals = "RS256")))]
+#[validate(when(
+    path = "jwt_config.lifetime",
+    equals = 5,
+    then(path = "jwtConfig.key_set.key_id", equals = "k1")
+))]
+#[validate(when(
+    path = "jwt_config.key_set.type",
+    equals = "x",
+    absent(flag_one),
+    then(path = "jwt_config.key_set.key_id", equals = "k2")
+))]
+struct WireOuter {
+    flag_one: Option<bool>,
+    jwt_config: Option<Box<WireJwt>>,
+}
+
+fn wire_outer(jwt: WireJwt) -> WireOuter {
+    WireOuter {
+        flag_one: Some(true),
+        jwt_config: Some(Box::new(jwt)),
+    }
+}
+
+#[test]
+fn nested_hops_are_named_by_their_wire_names() {
+    // rename_all on both structs.
+    let o = wire_outer(WireJwt {
+        signing_alg: Some("HS256".into()),
+        ..Default::default()
+    });
+    assert_eq!(found(o.validate()), one("jwtConfig.signingAlg", "equals"));
+    let json = serde_json::to_value(wire_outer(WireJwt::default())).unwrap();
+    assert!(
+        json["jwtConfig"]
+            .as_object()
+            .unwrap()
+            .contains_key("signingAlg")
+    );
+}
+
+#[test]
+fn nested_hops_are_named_even_when_the_value_is_missing() {
+    // The inner value is null: no value to read the name from, the type has it.
+    let o = WireOuter {
+        flag_one: Some(true),
+        jwt_config: Some(Box::new(WireJwt {
+            lifetime: Some(5),
+            signing_alg: Some("RS256".into()),
+            key_set: Patch::Absent,
+        })),
+    };
+    assert_eq!(found(o.validate()), vec![]);
+    let o = WireOuter {
+        flag_one: Some(true),
+        jwt_config: Some(Box::new(WireJwt {
+            lifetime: Some(5),
+            signing_alg: Some("RS256".into()),
+            key_set: Patch::Null,
+        })),
+    };
+    assert_eq!(
+        found(o.validate()),
+        one("jwtConfig.keySet.KEY-ID", "equals")
+    );
+    let o = WireOuter {
+        flag_one: Some(true),
+        jwt_config: Some(Box::new(WireJwt {
+            lifetime: Some(5),
+            signing_alg: Some("RS256".into()),
+            key_set: Patch::Value(WireKeys {
+                key_id: Patch::Null,
+                r#type: None,
+            }),
+        })),
+    };
+    assert_eq!(
+        found(o.validate()),
+        one("jwtConfig.keySet.KEY-ID", "equals")
+    );
+}
+
+#[test]
+fn nested_conditions_are_named_by_wire_names_in_messages() {
+    // A renamed inner field in the condition, a three-hop then-path.
+    let o = WireOuter {
+        flag_one: None,
+        jwt_config: Some(Box::new(WireJwt {
+            lifetime: Some(5),
+            key_set: Patch::Value(WireKeys {
+                key_id: Patch::Value("k0".into()),
+                r#type: None,
+            }),
+            ..Default::default()
+        })),
+    };
+    let err = o.validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "jwtConfig.keySet.KEY-ID: must be `k1` when `jwtConfig.ttl` is 5"
+    );
+    let v = &err.violations()[0];
+    assert_eq!(
+        v.params.get("condition"),
+        Some(&Param::Str("`jwtConfig.ttl` is 5".into()))
+    );
+    // A three-hop condition through a renamed raw field; `absent` and `then`.
+    let o = WireOuter {
+        flag_one: Some(false),
+        jwt_config: Some(Box::new(WireJwt {
+            signing_alg: Some("RS256".into()),
+            key_set: Patch::Value(WireKeys {
+                key_id: Patch::Absent,
+                r#type: Some("x".into()),
+            }),
+            ..Default::default()
+        })),
+    };
+    let err = o.validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "flagOne: must be absent or null when `jwtConfig.keySet.alg` is `x`"
+    );
+    let o = WireOuter {
+        flag_one: None,
+        jwt_config: Some(Box::new(WireJwt {
+            key_set: Patch::Value(WireKeys {
+                key_id: Patch::Value("k3".into()),
+                r#type: Some("x".into()),
+            }),
+            ..Default::default()
+        })),
+    };
+    assert_eq!(
+        o.validate().unwrap_err().to_string(),
+        "jwtConfig.keySet.KEY-ID: must be `k2` when `jwtConfig.keySet.alg` is `x`"
+    );
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+#[validate(when_set(on, then(path = "mid.inner.key_id", equals = "k")))]
+struct BoxedHops {
+    on: Option<bool>,
+    mid: Option<BoxedMid>,
+}
+
+#[derive(Validate, Default, serde::Serialize)]
+struct BoxedMid {
+    // Past the first hop one wrapper layer is looked through, and the field
+    // access goes through the `Box` (and so do the wire names).
+    #[serde(rename = "in")]
+    inner: Option<Box<WireKeys>>,
+}
+
+#[test]
+fn later_hops_are_named_through_a_box() {
+    let r = |inner: Option<Box<WireKeys>>| {
+        found(
+            BoxedHops {
+                on: Some(true),
+                mid: Some(BoxedMid { inner }),
+            }
+            .validate(),
+        )
+    };
+    assert_eq!(r(None), vec![]);
+    let keys = |k: &str| {
+        Some(Box::new(WireKeys {
+            key_id: Patch::Value(k.into()),
+            r#type: None,
+        }))
+    };
+    assert_eq!(r(keys("k")), vec![]);
+    assert_eq!(r(keys("j")), one("mid.in.KEY-ID", "equals"));
+}

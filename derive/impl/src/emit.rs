@@ -485,32 +485,96 @@ fn wire_name(f: &Field) -> String {
     }
 }
 
-/// `pe.path` as it reads in a message: the first hop by its wire name (later
-/// hops are fields of types the macro cannot see, named as written).
-fn path_text(fields: &[Field], segments: &[String]) -> String {
-    let f = find_field(fields, &segments[0]).expect("checked");
-    let mut out = wire_name(f);
-    for seg in &segments[1..] {
-        out.push('.');
-        out.push_str(seg);
+/// Declares `{prefix}n1`, `{prefix}n2`, ... as the wire names of the later hops
+/// of `pe.path` (`&'static str` each), and returns them. Each is a field of the
+/// hop's type's `WireNames` (a constant): the type is that of the value the
+/// path reaches at the hop before (`{prefix}t0`, ..., an `Option` of it, so a
+/// hop that is absent or null still has its type), with one wrapper layer
+/// looked through, as [`path_slot`] does. A type that does not derive
+/// `Validate`, or a flattened field, is a compile error at the path.
+fn hop_names(cx: &Cx, fields: &[Field], pe: &PathEq, prefix: &str) -> (TokenStream, Vec<Ident>) {
+    let span = pe.path.span();
+    let sv_at = cx.sv_at(span);
+    let sv = &cx.sv;
+    let f = find_field(fields, &pe.segments[0]).expect("checked");
+    let mut out = TokenStream::new();
+    let mut names = Vec::new();
+    if pe.segments.len() < 2 {
+        return (out, names);
     }
-    out
+    let t0 = local(&format!("{prefix}t0"));
+    let first = slot_of(cx, f);
+    out.extend(quote!(let #t0 = #sv::hop(#first);));
+    let h = local("__h");
+    for (n, seg) in pe.segments.iter().enumerate().skip(1) {
+        let id = hop_ident(seg, span);
+        let prev = local(&format!("{prefix}t{}", n - 1));
+        let name = local(&format!("{prefix}n{n}"));
+        // The hop's value located at the path: a type without wire names is
+        // reported there.
+        let prev_at = local_at(&prev.to_string(), span);
+        out.extend(quote_spanned! {span=>
+            let #name: &'static ::core::primitive::str =
+                #sv_at::hop_name(#sv_at::names(&#prev_at, |#h| &#h.#id).#id);
+        });
+        if n + 1 < pe.segments.len() {
+            let next = local(&format!("{prefix}t{n}"));
+            out.extend(quote! {
+                let #next = #prev.and_then(|#h| #sv::hop((&#sv::Probe(&#h.#id)).__slot()));
+            });
+        }
+        names.push(name);
+    }
+    (out, names)
 }
 
-/// Declares `__q` as the path of `pe.path` (wire name for the first hop).
-fn path_decl(fields: &[Field], segments: &[String]) -> TokenStream {
-    let f = find_field(fields, &segments[0]).expect("checked");
+/// Declares `__q` as the path of `pe.path`: every hop by its wire name.
+fn path_decl(cx: &Cx, fields: &[Field], pe: &PathEq) -> TokenStream {
+    let f = find_field(fields, &pe.segments[0]).expect("checked");
     let first = wire_name(f);
     let (path, q) = (local("__path"), local("__q"));
     let q0 = local("__q0");
-    let mut out = quote!(let #q0 = #path.field(#first););
-    for (n, seg) in segments.iter().enumerate().skip(1) {
-        let (prev, cur) = (local(&format!("__q{}", n - 1)), local(&format!("__q{n}")));
-        out.extend(quote!(let #cur = #prev.field(#seg);));
+    let (mut out, names) = hop_names(cx, fields, pe, "__");
+    out.extend(quote!(let #q0 = #path.field(#first);));
+    for (n, name) in names.iter().enumerate() {
+        let (prev, cur) = (local(&format!("__q{n}")), local(&format!("__q{}", n + 1)));
+        out.extend(quote!(let #cur = #prev.field(#name);));
     }
-    let last = local(&format!("__q{}", segments.len() - 1));
+    let last = local(&format!("__q{}", pe.segments.len() - 1));
     out.extend(quote!(let #q = &#last;));
     out
+}
+
+/// Declares `__cond`, the rule's condition as a message reads it (a `Cond`):
+/// fields by their wire names, also in the later hops of a nested path.
+fn cond_decl(cx: &Cx, fields: &[Field], cond: &Condition) -> TokenStream {
+    let sv = &cx.sv;
+    let c = local("__cond");
+    let whole = |text: String| quote!(let #c = #sv::Cond { head: #text, hops: &[], tail: "" };);
+    match cond {
+        Condition::Set(id) => {
+            let name = crate::attr::UnrawExt::unraw_string(id);
+            let f = find_field(fields, &name).expect("checked");
+            whole(format!("`{}` is set", wire_name(f)))
+        }
+        Condition::Equals(pe) => {
+            let f = find_field(fields, &pe.segments[0]).expect("checked");
+            let (head, tail) = (
+                format!("`{}", wire_name(f)),
+                format!("` is {}", pe.equals.describe()),
+            );
+            if pe.segments.len() < 2 {
+                return whole(format!("{head}{tail}"));
+            }
+            let (decls, names) = hop_names(cx, fields, pe, "__c");
+            let hops = local("__chops");
+            quote! {
+                #decls
+                let #hops = [#(#names),*];
+                let #c = #sv::Cond { head: #head, hops: &#hops, tail: #tail };
+            }
+        }
+    }
 }
 
 fn wire_lit(cx: &Cx, l: &Literal) -> TokenStream {
@@ -564,32 +628,27 @@ fn cross_rule(cx: &Cx, fields: &[Field], rule: &CrossRule) -> TokenStream {
         }
         CrossRule::When(_, cond, cons) => {
             let x = local("__x");
-            let (test, desc) = match cond {
+            let test = match cond {
                 Condition::Set(id) => {
                     let name = crate::attr::UnrawExt::unraw_string(id);
                     let f = find_field(fields, &name).expect("checked");
                     let slot = slot_of(cx, f);
-                    (quote!(#slot.is_set()), format!("`{}` is set", wire_name(f)))
+                    quote!(#slot.is_set())
                 }
                 Condition::Equals(pe) => {
                     let slot = path_slot(cx, fields, pe);
                     let eq = equals_expr(cx, pe, &x);
-                    (
-                        quote!(match #slot { #sv::Slot::Set(#x) => #eq, _ => false }),
-                        format!(
-                            "`{}` is {}",
-                            path_text(fields, &pe.segments),
-                            pe.equals.describe()
-                        ),
-                    )
+                    quote!(match #slot { #sv::Slot::Set(#x) => #eq, _ => false })
                 }
             };
-            let (ok, q) = (local("__ok"), local("__q"));
+            // The condition's text, built only when a violation is recorded.
+            let cond_text = cond_decl(cx, fields, cond);
+            let (ok, q, c) = (local("__ok"), local("__q"), local("__cond"));
             let then = cons.iter().map(|con| match con {
                 Consequence::Then(pe) => {
                     let slot = path_slot(cx, fields, pe);
                     let eq = equals_expr(cx, pe, &x);
-                    let decl = path_decl(fields, &pe.segments);
+                    let decl = path_decl(cx, fields, pe);
                     let expected = pe.equals.describe();
                     quote! {
                         let #ok = match #slot {
@@ -599,7 +658,8 @@ fn cross_rule(cx: &Cx, fields: &[Field], rule: &CrossRule) -> TokenStream {
                         };
                         if !#ok {
                             #decl
-                            #sv::equals(#expected, #desc, #q, #report);
+                            #cond_text
+                            #sv::equals(#expected, #c, #q, #report);
                         }
                     }
                 }
@@ -612,7 +672,8 @@ fn cross_rule(cx: &Cx, fields: &[Field], rule: &CrossRule) -> TokenStream {
                         quote! {
                             if #slot.is_set() {
                                 #decl
-                                #sv::absent(#desc, #p, #report);
+                                #cond_text
+                                #sv::absent(#c, #p, #report);
                             }
                         }
                     });
@@ -691,6 +752,64 @@ fn prelude(cx: &Cx) -> TokenStream {
     }
 }
 
+/// `WireNames` for the container: for each named field, its wire (serde)
+/// name, as a field of a hidden struct, so a struct-level `path` of another
+/// type that goes through this one names its hops as they are written. Also
+/// emitted by the stub, so that one mistake does not cascade.
+fn wire_names(c: &Container) -> TokenStream {
+    let krate = c.krate();
+    let sv = quote!(#krate::__private);
+    let ident = &c.input.ident;
+    let (impl_g, ty_g, where_c) = c.input.generics.split_for_impl();
+    let names = local("__WireNames");
+    let (decls, values): (Vec<_>, Vec<_>) = match &c.data {
+        Data::Struct(fields) => fields
+            .iter()
+            .filter_map(|f| {
+                let id = f.ident?;
+                Some(if f.flatten {
+                    (quote!(pub #id: #sv::Flattened), quote!(#id: #sv::Flattened))
+                } else {
+                    let name = wire_name(f);
+                    (
+                        quote!(pub #id: &'static ::core::primitive::str),
+                        quote!(#id: #name),
+                    )
+                })
+            })
+            .unzip(),
+        Data::Enum(_) => (Vec::new(), Vec::new()),
+    };
+    quote! {
+        #[doc(hidden)]
+        #[allow(
+            dead_code,
+            non_snake_case,
+            non_camel_case_types,
+            missing_docs,
+            missing_debug_implementations,
+            missing_copy_implementations,
+            unreachable_pub,
+            clippy::all,
+            clippy::pedantic
+        )]
+        const _: () = {
+            #[doc(hidden)]
+            pub struct #names {
+                #(#decls,)*
+            }
+            #[automatically_derived]
+            #[allow(deprecated)]
+            impl #impl_g #sv::WireNames for #ident #ty_g #where_c {
+                type Names = #names;
+                const NAMES: #names = #names {
+                    #(#values,)*
+                };
+            }
+        };
+    }
+}
+
 /// The impls for a checked container.
 pub fn expand(c: &Container) -> TokenStream {
     let krate = c.krate();
@@ -744,6 +863,7 @@ pub fn expand(c: &Container) -> TokenStream {
         }
     };
     let prelude = prelude(&cx);
+    let wire_names = wire_names(c);
     let scopes = match (&c.data, c.has_scopes) {
         (Data::Struct(fields), true) => {
             let body = scopes_body(&cx, c, fields);
@@ -773,6 +893,7 @@ pub fn expand(c: &Container) -> TokenStream {
             }
         }
         #scopes
+        #wire_names
     }
 }
 
@@ -791,11 +912,13 @@ pub fn stub(c: &Container) -> TokenStream {
             }
         }
     });
+    let wire_names = wire_names(c);
     quote! {
         #[allow(deprecated)]
         impl #impl_g #krate::Validate for #ident #ty_g #where_c {
             fn validate_at(&self, _: &#krate::Path<'_>, _: &mut #krate::Report) {}
         }
         #scopes
+        #wire_names
     }
 }
