@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean, one_of_list, suggest};
 use crate::model::*;
 use crate::{graph, ir, naming};
+use spec_validate_impl::names::{KNOWN_TYPES, KnownType};
 use spec_validate_impl::pattern;
 
 /// Primitive type names a schema's `type:` may use besides a named type.
@@ -34,27 +35,6 @@ pub const FORMATS: &[&str] = &[
     "ip",
     "ip-or-cidr",
     "date-time",
-];
-
-/// Type names that `#[derive(Validate)]` recognises by name (the last segment of a field's
-/// type: see `kind` in `derive/impl/src/check.rs` and `is_patch` in `derive/impl/src/ast.rs`).
-/// A generated type with one of these names would be read as a string, a collection or a
-/// `Patch` wrapper, and its field's checks would not compile. `Option`, `Box` and `Secret` are
-/// recognised only with a type argument, which a generated type never has: they stay usable.
-pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "BTreeMap",
-    "BTreeSet",
-    "BinaryHeap",
-    "Cow",
-    "HashMap",
-    "HashSet",
-    "IndexMap",
-    "IndexSet",
-    "LinkedList",
-    "Patch",
-    "String",
-    "Vec",
-    "VecDeque",
 ];
 
 /// How deep named map types may nest through one another (their checks are written out,
@@ -496,22 +476,19 @@ impl<'s> Checker<'s> {
     }
 
     /// A type must not take a name that `#[derive(Validate)]` reads as something else (see
-    /// [`RESERVED_TYPE_NAMES`]); what counts is the Rust name the generator gives it.
+    /// [`KNOWN_TYPES`]); what counts is the Rust name the generator gives it. `Option`, `Box`
+    /// and `Secret` are recognised only with a type argument, which a generated type never
+    /// has: they stay usable.
     fn check_reserved_names(&mut self, spec: &Spec) {
         let rust = naming::type_names(spec.types.iter().map(|t| t.name.value.as_str()));
         for t in &spec.types {
             let Some(ident) = rust.get(&t.name.value) else {
                 continue;
             };
-            if !RESERVED_TYPE_NAMES.contains(&ident.as_str()) {
+            let Some(known) = KnownType::of(ident) else {
                 continue;
-            }
-            let reads_as = match ident.as_str() {
-                "String" | "Cow" => "a string",
-                "Patch" => "the `Patch` wrapper of optional nullable fields",
-                "BTreeMap" | "HashMap" | "IndexMap" => "a map",
-                _ => "a list or set",
             };
+            let reads_as = known.describe();
             let message = if *ident == t.name.value {
                 format!("type name `{ident}` is reserved")
             } else {
@@ -525,7 +502,8 @@ impl<'s> Checker<'s> {
                     .label("reserved name")
                     .note(format!(
                         "`#[derive(Validate)]` reads a type named `{ident}` as {reads_as}, so the generated checks would not compile; reserved: {}",
-                        one_of_list(RESERVED_TYPE_NAMES).replace(" or ", " and ")
+                        one_of_list(&KNOWN_TYPES.iter().map(|(name, _)| *name).collect::<Vec<_>>())
+                            .replace(" or ", " and ")
                     ))
                     .help(format!("rename the type, e.g. `{ident}Type`")),
             );

@@ -14,7 +14,7 @@
 //!   contains itself through maps and arrays only, and chains of named maps nest at most
 //!   [`crate::check::MAP_NESTING_LIMIT`] levels (so walks that expand named maps end);
 //! - `unique` arrays have totally ordered items; secret fields carry no checks but a string's;
-//! - no type's Rust name is one of [`crate::check::RESERVED_TYPE_NAMES`];
+//! - no type's Rust name is one of [`spec_validate_impl::names::KNOWN_TYPES`];
 //! - collections are ordered (`BTreeMap` by name, `Vec` in declaration order), so output built
 //!   from the IR is deterministic.
 

@@ -7,6 +7,7 @@ use syn::{Ident, LitStr, Type};
 
 use crate::Ctxt;
 use crate::attr::{self, ContainerRules, FieldRules, Level};
+use crate::names::KnownType;
 use crate::syntax;
 
 pub struct Container<'a> {
@@ -203,9 +204,11 @@ fn serde_use(input: &syn::DeriveInput) -> SerdeUse {
 
 fn is_patch(ty: &Type) -> bool {
     match ty {
-        Type::Path(p) if p.qself.is_none() => {
-            p.path.segments.last().is_some_and(|s| s.ident == "Patch")
-        }
+        Type::Path(p) if p.qself.is_none() => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| KnownType::of(&s.ident.to_string()) == Some(KnownType::Patch)),
         Type::Group(g) => is_patch(&g.elem),
         Type::Paren(p) => is_patch(&p.elem),
         _ => false,

@@ -9,6 +9,7 @@ use syn::{GenericArgument, Ident, PathArguments, Type};
 use crate::Ctxt;
 use crate::ast::{Container, Data, Field, Seg};
 use crate::attr::{self, Condition, Consequence, CrossRule, FieldRules, Literal, PathEq};
+use crate::names::KnownType;
 use crate::suggest::did_you_mean;
 
 pub fn check(cx: &Ctxt, c: &Container) {
@@ -134,8 +135,16 @@ pub fn kind(ty: &Type) -> Kind<'_> {
     };
     let name = seg.ident.to_string();
     let args = generic_types(seg);
+    match KnownType::of(&name) {
+        Some(KnownType::Str) => return Kind::Str,
+        Some(KnownType::Vec) => return Kind::Seq(args.first().copied()),
+        Some(KnownType::Collection) => return Kind::Collection,
+        Some(KnownType::Map) => return Kind::Map(args.first().copied(), args.get(1).copied()),
+        // A `Patch` layer was stripped by `present`; one without a type argument is unknown.
+        Some(KnownType::Patch) | None => {}
+    }
     match name.as_str() {
-        "String" | "str" | "Cow" => Kind::Str,
+        "str" => Kind::Str,
         "Secret" => match args.as_slice() {
             [inner] if matches!(kind(inner), Kind::Str) => Kind::Str,
             _ => Kind::Unknown,
@@ -144,13 +153,6 @@ pub fn kind(ty: &Type) -> Kind<'_> {
         | "usize" => Kind::Int,
         "bool" => Kind::Bool,
         "f32" | "f64" => Kind::Float,
-        "Vec" => Kind::Seq(args.first().copied()),
-        "VecDeque" | "LinkedList" | "BinaryHeap" | "BTreeSet" | "HashSet" | "IndexSet" => {
-            Kind::Collection
-        }
-        "BTreeMap" | "HashMap" | "IndexMap" => {
-            Kind::Map(args.first().copied(), args.get(1).copied())
-        }
         _ => Kind::Unknown,
     }
 }

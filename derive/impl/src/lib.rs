@@ -14,6 +14,7 @@ mod ast;
 mod attr;
 mod check;
 mod emit;
+pub mod names;
 pub mod pattern;
 pub mod suggest;
 mod syntax;
